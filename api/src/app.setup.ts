@@ -1,0 +1,32 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/api.config';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { jsonBody } from './errors/json-body';
+import { createValidationPipe } from './errors/validation';
+
+/** Builds the API application exactly as it runs, for main.ts and for the tests. */
+export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
+  app.use(jsonBody(config.bodyLimit));
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+  app.enableCors();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Call Scheduler API')
+      .setDescription('Schedule outbound phone calls, start them now, and follow each one to its end.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

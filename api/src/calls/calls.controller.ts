@@ -1,0 +1,76 @@
+import type { CallDetailDto, CallDto, CallPageDto } from '@call-scheduler/shared';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiErrorResponse } from '../errors/api-error.response';
+import { InvalidCallInputError } from './call.errors';
+import { CallPresenter } from './call.presenter';
+import { CallsService } from './calls.service';
+import { CallDetailResponse, CallPageResponse, CallResponse } from './dto/call.response';
+import { CreateCallDto } from './dto/create-call.dto';
+import { ListCallsQuery } from './dto/list-calls.query';
+import { RescheduleCallDto } from './dto/reschedule-call.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const CallId = () => new ParseUUIDPipe({ exceptionFactory: () => new InvalidCallInputError('id', 'must be a UUID') });
+
+@ApiTags('calls')
+@Controller('calls')
+export class CallsController {
+  constructor(
+    @Inject(CallsService) private readonly calls: CallsService,
+    @Inject(CallPresenter) private readonly present: CallPresenter,
+  ) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key and body return the same call' })
+  @ApiCreatedResponse({ type: CallResponse })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorResponse, description: 'The Idempotency-Key was used with another body' })
+  async create(@Body() body: CreateCallDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<CallDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InvalidCallInputError('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
+    }
+    return this.present.call(await this.calls.create(body, idempotencyKey));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: CallPageResponse, description: 'Newest first' })
+  async list(@Query() query: ListCallsQuery): Promise<CallPageDto> {
+    const page = await this.calls.list(query);
+    return { items: page.items.map((call) => this.present.call(call)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CallDetailResponse, description: 'The call with its event timeline' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  async get(@Param('id', CallId()) id: string): Promise<CallDetailDto> {
+    const [call, events] = await Promise.all([this.calls.get(id), this.calls.events(id)]);
+    return this.present.detail(call, events);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CallResponse, description: 'Rescheduled' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  async reschedule(@Param('id', CallId()) id: string, @Body() body: RescheduleCallDto): Promise<CallDto> {
+    return this.present.call(await this.calls.reschedule(id, body.scheduledAt));
+  }
+
+  @Post(':id/start-now')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CallResponse, description: 'Dialing starts now' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  async startNow(@Param('id', CallId()) id: string): Promise<CallDto> {
+    return this.present.call(await this.calls.startNow(id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CallResponse, description: 'Cancelled; the provider is never dialed' })
+  @ApiNotFoundResponse({ type: ApiErrorResponse })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  async cancel(@Param('id', CallId()) id: string): Promise<CallDto> {
+    return this.present.call(await this.calls.cancel(id));
+  }
+}

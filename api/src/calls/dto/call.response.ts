@@ -1,0 +1,46 @@
+import {
+  CALL_EVENT_TYPES,
+  CALL_STATUSES,
+  type CallDetailDto,
+  type CallDto,
+  type CallEventDto,
+  type CallEventType,
+  type CallPageDto,
+  type CallStatus,
+} from '@call-scheduler/shared';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** OpenAPI descriptions of the shared response shapes. */
+export class CallResponse implements CallDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '+14155550123' }) phoneNumber!: string;
+  @ApiProperty({ format: 'date-time' }) scheduledAt!: string;
+  @ApiProperty({ enum: CALL_STATUSES }) status!: CallStatus;
+  @ApiProperty({ type: String, nullable: true, description: "The provider's id of the current dial attempt" }) externalCallId!: string | null;
+  @ApiProperty({ description: 'Dial attempts started so far' }) attempt!: number;
+  @ApiProperty() maxAttempts!: number;
+  @ApiProperty() retryDelaySeconds!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the next attempt dials, after no answer or busy' }) nextAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ example: 'call-4f0c...' }) workflowId!: string;
+  @ApiProperty({ format: 'uri', description: "The call's workflow in the Temporal Web UI" }) temporalUiUrl!: string;
+}
+
+export class CallEventResponse implements CallEventDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ enum: CALL_EVENT_TYPES }) type!: CallEventType;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class CallDetailResponse extends CallResponse implements CallDetailDto {
+  @ApiProperty({ type: [CallEventResponse] }) events!: CallEventResponse[];
+}
+
+export class CallPageResponse implements CallPageDto {
+  @ApiProperty({ type: [CallResponse] }) items!: CallResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,41 @@
+import { CALL_LIMITS } from '@call-scheduler/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+// class-validator checks the decorator nearest the property first: the type check goes last.
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsPhoneNumber, IsSchedulableTime } from './call-input.validators';
+
+export class CreateCallDto {
+  @ApiProperty({ example: '+14155550123', description: 'Number to call, with its country code; normalised to E.164' })
+  @IsPhoneNumber()
+  @MaxLength(64)
+  @IsString()
+  phoneNumber!: string;
+
+  @ApiPropertyOptional({
+    example: '2030-01-31T09:30:00-08:00',
+    description: 'When to call: ISO 8601 with an offset or Z. Absent means now.',
+  })
+  @IsOptional()
+  @IsSchedulableTime()
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment' })
+  @IsOptional()
+  @MaxLength(CALL_LIMITS.noteMaxLength)
+  @IsString()
+  note?: string;
+
+  @ApiPropertyOptional({ minimum: CALL_LIMITS.maxAttempts.min, maximum: CALL_LIMITS.maxAttempts.max, default: CALL_LIMITS.maxAttempts.default, description: 'Dial attempts when the callee does not answer or is busy' })
+  @IsOptional()
+  @Max(CALL_LIMITS.maxAttempts.max)
+  @Min(CALL_LIMITS.maxAttempts.min)
+  @IsInt()
+  maxAttempts?: number;
+
+  @ApiPropertyOptional({ minimum: CALL_LIMITS.retryDelaySeconds.min, maximum: CALL_LIMITS.retryDelaySeconds.max, default: CALL_LIMITS.retryDelaySeconds.default, description: 'Seconds between dial attempts' })
+  @IsOptional()
+  @Max(CALL_LIMITS.retryDelaySeconds.max)
+  @Min(CALL_LIMITS.retryDelaySeconds.min)
+  @IsInt()
+  retryDelaySeconds?: number;
+}

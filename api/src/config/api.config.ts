@@ -1,0 +1,38 @@
+import {
+  DEFAULT_DIAL_RETRY_POLICY,
+  type DialRetryPolicy,
+} from '@call-scheduler/shared/workflow';
+import { Env, readDatabaseUrl, readTemporalConfig, type TemporalConfig } from '@call-scheduler/shared/runtime';
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  temporal: TemporalConfig;
+  /** Base of the Temporal Web UI, for deep links to each call's workflow. */
+  temporalUiUrl: string;
+  bodyLimit: string;
+  dialRetry: DialRetryPolicy;
+}
+
+/** Injection token of the API's settings, read once from the environment at start-up. */
+export const API_CONFIG = Symbol('API_CONFIG');
+
+export function readApiConfig(env = new Env()): ApiConfig {
+  const defaults = DEFAULT_DIAL_RETRY_POLICY;
+  return {
+    port: env.int('PORT', 8000, { min: 0, max: 65_535 }),
+    host: env.string('HOST', '0.0.0.0'),
+    databaseUrl: readDatabaseUrl(env),
+    temporal: readTemporalConfig(env),
+    temporalUiUrl: env.string('TEMPORAL_UI_URL', 'http://localhost:8233').replace(/\/+$/, ''),
+    bodyLimit: env.string('API_BODY_LIMIT', '64kb'),
+    dialRetry: {
+      initialIntervalMs: env.int('DIAL_RETRY_INITIAL_INTERVAL_MS', defaults.initialIntervalMs, { min: 1 }),
+      backoffCoefficient: env.number('DIAL_RETRY_BACKOFF_COEFFICIENT', defaults.backoffCoefficient),
+      maximumIntervalMs: env.int('DIAL_RETRY_MAX_INTERVAL_MS', defaults.maximumIntervalMs, { min: 1 }),
+      maximumAttempts: env.int('DIAL_RETRY_MAX_ATTEMPTS', defaults.maximumAttempts, { min: 1, max: 100 }),
+      scheduleToCloseMs: env.int('DIAL_RETRY_TIMEOUT_MS', defaults.scheduleToCloseMs, { min: 1_000 }),
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { retryUntilReady } from '@call-scheduler/shared/runtime';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { API_CONFIG, type ApiConfig } from '../config/api.config';
+
+/** One PostgreSQL pool per process, migrated before the API serves; TypeORM closes it on shutdown. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => dataSourceOptions({ url: config.databaseUrl, applicationName: 'call-scheduler-api' }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await retryUntilReady('PostgreSQL', () => new DataSource(options!).initialize());
+        await migrate(dataSource);
+        return dataSource;
+      },
+    }),
+  ],
+  providers: [{ provide: CallRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new CallRepository(dataSource) }],
+  exports: [CallRepository],
+})
+export class DatabaseModule {}

@@ -1,0 +1,55 @@
+import type { ApiErrorDto } from '@call-scheduler/shared';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import {
+  CallNotFoundError,
+  CallNotPendingError,
+  IdempotencyKeyReusedError,
+  InvalidCallInputError,
+  SchedulerUnavailableError,
+} from '../calls/call.errors';
+import { RequestBodyError } from './json-body';
+
+/** Every error leaves the API in one JSON shape; domain errors are mapped to HTTP here and only here. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = this.toApiError(exception);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  toApiError(exception: unknown): ApiErrorDto {
+    if (exception instanceof InvalidCallInputError) {
+      return apiError(400, exception.message, [{ field: exception.field, message: exception.message }]);
+    }
+    if (exception instanceof CallNotFoundError) return apiError(404, exception.message);
+    if (exception instanceof CallNotPendingError) return apiError(409, exception.message);
+    if (exception instanceof IdempotencyKeyReusedError) {
+      return apiError(422, exception.message, [{ field: 'Idempotency-Key', message: exception.message }]);
+    }
+    if (exception instanceof SchedulerUnavailableError) {
+      this.logger.warn(`${exception.message}: ${String(exception.cause)}`);
+      return apiError(503, exception.message);
+    }
+    if (exception instanceof RequestBodyError) {
+      return apiError(exception.status, exception.message, [{ field: 'body', message: exception.message }]);
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return apiError(500, 'Something went wrong on our side');
+  }
+}
+
+function apiError(statusCode: number, message: string, errors?: ApiErrorDto['errors']): ApiErrorDto {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...(errors ? { errors } : {}) };
+}
+
+function fromHttpException(exception: HttpException): ApiErrorDto {
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'errors' in response) return response as ApiErrorDto;
+  const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  return apiError(exception.getStatus(), Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+}

@@ -1,0 +1,42 @@
+import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+
+/** The request body could not be taken: not JSON, malformed, or too large. */
+export class RequestBodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses JSON bodies and turns every way a body can be unacceptable into a RequestBodyError,
+ * so the exception filter answers it in the API's error shape, naming the body.
+ */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = json({ limit, strict: true });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (hasBody(req) && !req.is('application/json')) {
+      next(new RequestBodyError(415, 'The request body must be JSON (Content-Type: application/json)'));
+      return;
+    }
+    parse(req, res, (error?: unknown) => {
+      if (error) next(toRequestBodyError(error));
+      else if (Array.isArray(req.body)) next(new RequestBodyError(400, 'The request body must be a JSON object'));
+      else next();
+    });
+  };
+}
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+function toRequestBodyError(error: unknown): RequestBodyError {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') return new RequestBodyError(413, 'The request body is too large');
+  if (type === 'entity.parse.failed') return new RequestBodyError(400, 'The request body is not valid JSON');
+  const status = (error as { status?: number }).status;
+  return new RequestBodyError(status && status >= 400 && status < 500 ? status : 400, 'The request body could not be read');
+}

@@ -1,0 +1,124 @@
+import type { CallState, CallStatus, RecordedCallEvent } from '@call-scheduler/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CallEntity, CallEventEntity, IdempotencyKeyEntity } from './entities';
+
+export interface CallPageQuery {
+  status?: CallStatus;
+  limit: number;
+  /** Keyset position: the page starts after this call, newest first. */
+  after?: { createdAt: string; id: string };
+}
+
+export interface IdempotencyClaim {
+  callId: string;
+  requestHash: string;
+}
+
+const CALL_COLUMNS = [
+  'id', 'phone_number', 'note', 'scheduled_at', 'status', 'attempt', 'max_attempts', 'retry_delay_seconds',
+  'next_attempt_at', 'external_call_id', 'last_error', 'created_at', 'updated_at', 'version',
+] as const;
+
+const INSERT_CALL = `
+  INSERT INTO calls (${CALL_COLUMNS.join(', ')})
+  VALUES (${CALL_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+const UPSERT_CALL = `${INSERT_CALL}
+  ON CONFLICT (id) DO UPDATE SET ${CALL_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+  WHERE calls.version < EXCLUDED.version`;
+
+/** Reads and writes the call projections; what goes in and out is domain state, never an entity. */
+export class CallRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The row a call has before its first event, so a read right after creation finds it. */
+  async insertNew(call: CallState): Promise<void> {
+    await this.dataSource.query(`${INSERT_CALL} ON CONFLICT (id) DO NOTHING`, callParams(call));
+  }
+
+  /**
+   * Appends an event and moves the projection to the state after it, in one transaction.
+   * Repeating it, or recording an older event after a newer one, changes nothing.
+   */
+  async record(event: RecordedCallEvent, state: CallState): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(UPSERT_CALL, callParams(state));
+      await insertEvent(manager, event);
+    });
+  }
+
+  async findById(id: string): Promise<CallState | null> {
+    const entity = await this.dataSource.getRepository(CallEntity).findOneBy({ id });
+    return entity ? toCallState(entity) : null;
+  }
+
+  async findEvents(callId: string): Promise<RecordedCallEvent[]> {
+    const entities = await this.dataSource.getRepository(CallEventEntity).find({ where: { callId }, order: { seq: 'ASC' } });
+    return entities.map(toRecordedEvent);
+  }
+
+  async findPage(query: CallPageQuery): Promise<CallState[]> {
+    const builder = this.dataSource
+      .getRepository(CallEntity)
+      .createQueryBuilder('call')
+      .orderBy('call.createdAt', 'DESC')
+      .addOrderBy('call.id', 'DESC')
+      .limit(query.limit);
+    if (query.status) builder.andWhere('call.status = :status', { status: query.status });
+    if (query.after) {
+      builder.andWhere('(call.createdAt, call.id) < (:createdAt, :id)', { createdAt: query.after.createdAt, id: query.after.id });
+    }
+    return (await builder.getMany()).map(toCallState);
+  }
+
+  /** Ties a key to a call, or returns what the key is already tied to. */
+  async claimIdempotencyKey(key: string, requestHash: string, callId: string): Promise<IdempotencyClaim> {
+    const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
+    await repository.createQueryBuilder().insert().values({ key, requestHash, callId }).orIgnore().execute();
+    const claim = await repository.findOneByOrFail({ key });
+    return { callId: claim.callId, requestHash: claim.requestHash };
+  }
+}
+
+async function insertEvent(manager: EntityManager, event: RecordedCallEvent): Promise<void> {
+  await manager.query(
+    `INSERT INTO call_events (call_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+    [event.callId, event.seq, event.type, JSON.stringify(event.data), event.occurredAt],
+  );
+}
+
+function callParams(call: CallState): unknown[] {
+  return [
+    call.id, call.phoneNumber, call.note, call.scheduledAt, call.status, call.attempt, call.maxAttempts, call.retryDelaySeconds,
+    call.nextAttemptAt, call.externalCallId, call.lastError, call.createdAt, call.updatedAt, call.version,
+  ];
+}
+
+function toCallState(entity: CallEntity): CallState {
+  return {
+    id: entity.id,
+    phoneNumber: entity.phoneNumber,
+    note: entity.note,
+    scheduledAt: entity.scheduledAt.toISOString(),
+    status: entity.status,
+    attempt: entity.attempt,
+    maxAttempts: entity.maxAttempts,
+    retryDelaySeconds: entity.retryDelaySeconds,
+    nextAttemptAt: entity.nextAttemptAt?.toISOString() ?? null,
+    externalCallId: entity.externalCallId,
+    lastError: entity.lastError,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+    version: entity.version,
+  };
+}
+
+function toRecordedEvent(entity: CallEventEntity): RecordedCallEvent {
+  return {
+    callId: entity.callId,
+    seq: entity.seq,
+    type: entity.type,
+    data: entity.data,
+    occurredAt: entity.occurredAt.toISOString(),
+  } as RecordedCallEvent;
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CallStatus } from '@call-scheduler/shared';
+
+/** The `calls` projection: each call's state after its latest recorded event. */
+@Entity({ name: 'calls' })
+@Index('calls_created_idx', ['createdAt', 'id'])
+@Index('calls_status_created_idx', ['status', 'createdAt', 'id'])
+export class CallEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'phone_number' })
+  phoneNumber!: string;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @Column('timestamptz', { name: 'scheduled_at' })
+  scheduledAt!: Date;
+
+  @Column('text')
+  status!: CallStatus;
+
+  @Column('int')
+  attempt!: number;
+
+  @Column('int', { name: 'max_attempts' })
+  maxAttempts!: number;
+
+  @Column('int', { name: 'retry_delay_seconds' })
+  retryDelaySeconds!: number;
+
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column('text', { name: 'external_call_id', nullable: true })
+  externalCallId!: string | null;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError!: string | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+
+  @Column('int')
+  version!: number;
+}

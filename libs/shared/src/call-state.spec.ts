@@ -1,0 +1,112 @@
+import { evolve, isPending, isTerminal, newCallState, type CallState } from './call-state';
+import type { CallEvent } from './call-events';
+
+const at = '2026-11-24T10:00:00.000Z';
+const later = '2026-11-24T10:05:00.000Z';
+
+function scheduled(): CallState {
+  return newCallState({
+    id: 'c1',
+    phoneNumber: '+14155550123',
+    note: null,
+    scheduledAt: at,
+    maxAttempts: 3,
+    retryDelaySeconds: 300,
+    createdAt: at,
+  });
+}
+
+function apply(state: CallState, ...events: CallEvent[]): CallState {
+  return events.reduce((s, e) => evolve(s, e, later), state);
+}
+
+describe('evolve', () => {
+  it('counts a version per event and stamps the time', () => {
+    const s = apply(scheduled(), { type: 'DialAttemptStarted', data: { attempt: 1 } });
+    expect(s.version).toBe(1);
+    expect(s.updatedAt).toBe(later);
+  });
+
+  it('takes the scheduled data from CallScheduled', () => {
+    const s = apply(scheduled(), {
+      type: 'CallScheduled',
+      data: { phoneNumber: '+442071838750', note: 'hi', scheduledAt: later, maxAttempts: 5, retryDelaySeconds: 60 },
+    });
+    expect(s).toMatchObject({ status: 'scheduled', phoneNumber: '+442071838750', note: 'hi', scheduledAt: later, maxAttempts: 5, retryDelaySeconds: 60 });
+  });
+
+  it('moves the scheduled time of a call that has not dialed yet', () => {
+    const s = apply(scheduled(), { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } });
+    expect(s).toMatchObject({ scheduledAt: later, nextAttemptAt: null, status: 'scheduled' });
+  });
+
+  it('moves the next attempt of a call waiting to retry', () => {
+    const s = apply(
+      scheduled(),
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: at } },
+      { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } },
+    );
+    expect(s).toMatchObject({ status: 'busy', scheduledAt: at, nextAttemptAt: later });
+  });
+
+  it('follows a dial through the provider to completion', () => {
+    const steps: [CallEvent, Partial<CallState>][] = [
+      [{ type: 'DialAttemptStarted', data: { attempt: 1 } }, { status: 'dialing', attempt: 1 }],
+      [{ type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } }, { status: 'dialing', externalCallId: 'ext-1' }],
+      [{ type: 'CallRinging', data: {} }, { status: 'ringing' }],
+      [{ type: 'CallAnswered', data: {} }, { status: 'in_progress' }],
+      [{ type: 'CallCompleted', data: { durationSeconds: 12 } }, { status: 'completed' }],
+    ];
+    let s = scheduled();
+    for (const [event, expected] of steps) {
+      s = apply(s, event);
+      expect(s).toMatchObject(expected);
+    }
+    expect(isTerminal(s)).toBe(true);
+  });
+
+  it('keeps an unanswered call pending while a next attempt is planned', () => {
+    const s = apply(
+      scheduled(),
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'CallUnanswered', data: { outcome: 'no_answer', nextAttemptAt: later } },
+    );
+    expect(s).toMatchObject({ status: 'no_answer', nextAttemptAt: later });
+    expect(isPending(s)).toBe(true);
+    expect(isTerminal(s)).toBe(false);
+  });
+
+  it('ends an unanswered call when no attempt is left', () => {
+    const s = apply(scheduled(), { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: null } });
+    expect(isPending(s)).toBe(false);
+    expect(isTerminal(s)).toBe(true);
+  });
+
+  it('records the reason of a failure', () => {
+    const s = apply(scheduled(), { type: 'CallFailed', data: { reason: 'rejected: 400' } });
+    expect(s).toMatchObject({ status: 'failed', lastError: 'rejected: 400' });
+    expect(isTerminal(s)).toBe(true);
+  });
+
+  it('cancels a pending call and forgets its next attempt', () => {
+    const s = apply(
+      scheduled(),
+      { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: later } },
+      { type: 'CallCancelled', data: { reason: 'cancelled by user' } },
+    );
+    expect(s).toMatchObject({ status: 'cancelled', nextAttemptAt: null });
+    expect(isTerminal(s)).toBe(true);
+  });
+
+  it('starts a new attempt from a clean slate', () => {
+    const s = apply(
+      scheduled(),
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
+      { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: later } },
+      { type: 'DialAttemptStarted', data: { attempt: 2 } },
+    );
+    expect(s).toMatchObject({ status: 'dialing', attempt: 2, externalCallId: null, nextAttemptAt: null });
+  });
+});

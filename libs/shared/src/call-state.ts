@@ -1,0 +1,101 @@
+import type { CallEvent } from './call-events';
+import type { CallStatus } from './call-status';
+
+/** The state of one call after its events so far; `version` is the seq of the last event applied. */
+export interface CallState {
+  id: string;
+  phoneNumber: string;
+  note: string | null;
+  scheduledAt: string;
+  status: CallStatus;
+  attempt: number;
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  nextAttemptAt: string | null;
+  externalCallId: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NewCall {
+  id: string;
+  phoneNumber: string;
+  note: string | null;
+  scheduledAt: string;
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  createdAt: string;
+}
+
+/** The state a call has before any event: what the API shows between accepting a call and its first event. */
+export function newCallState(call: NewCall): CallState {
+  return {
+    ...call,
+    status: 'scheduled',
+    attempt: 0,
+    nextAttemptAt: null,
+    externalCallId: null,
+    lastError: null,
+    updatedAt: call.createdAt,
+    version: 0,
+  };
+}
+
+/** Pending: nothing is dialing and a dial is still to come, so the call may be rescheduled, started or cancelled. */
+export function isPending(call: Pick<CallState, 'status' | 'nextAttemptAt'>): boolean {
+  if (call.status === 'scheduled') return true;
+  return (call.status === 'no_answer' || call.status === 'busy') && call.nextAttemptAt !== null;
+}
+
+export function isTerminal(call: Pick<CallState, 'status' | 'nextAttemptAt'>): boolean {
+  switch (call.status) {
+    case 'completed':
+    case 'failed':
+    case 'cancelled':
+      return true;
+    case 'no_answer':
+    case 'busy':
+      return call.nextAttemptAt === null;
+    default:
+      return false;
+  }
+}
+
+/** When the next dial is due, for a pending call. */
+export function nextDialAt(call: CallState): string {
+  return call.status === 'scheduled' ? call.scheduledAt : (call.nextAttemptAt ?? call.scheduledAt);
+}
+
+export function evolve(state: CallState, event: CallEvent, at: string): CallState {
+  const next = { ...state, version: state.version + 1, updatedAt: at };
+  switch (event.type) {
+    case 'CallScheduled':
+      return { ...next, ...event.data, status: 'scheduled' };
+    case 'CallRescheduled':
+      return state.status === 'scheduled'
+        ? { ...next, scheduledAt: event.data.scheduledAt }
+        : { ...next, nextAttemptAt: event.data.scheduledAt };
+    case 'DialAttemptStarted':
+      return { ...next, status: 'dialing', attempt: event.data.attempt, nextAttemptAt: null, externalCallId: null };
+    case 'ProviderAccepted':
+      return { ...next, externalCallId: event.data.externalCallId };
+    case 'CallRinging':
+      return { ...next, status: 'ringing' };
+    case 'CallAnswered':
+      return { ...next, status: 'in_progress' };
+    case 'CallCompleted':
+      return { ...next, status: 'completed', lastError: null };
+    case 'CallUnanswered':
+      return { ...next, status: event.data.outcome, nextAttemptAt: event.data.nextAttemptAt };
+    case 'CallFailed':
+      return { ...next, status: 'failed', nextAttemptAt: null, lastError: event.data.reason };
+    case 'CallCancelled':
+      return { ...next, status: 'cancelled', nextAttemptAt: null };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown call event ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { CallEventType } from './call-events';
+import type { CallStatus } from './call-status';
+
+/** A call as the REST API serves it. */
+export interface CallDto {
+  id: string;
+  phoneNumber: string;
+  scheduledAt: string;
+  status: CallStatus;
+  externalCallId: string | null;
+  attempt: number;
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  workflowId: string;
+  temporalUiUrl: string;
+}
+
+export interface CallEventDto {
+  seq: number;
+  type: CallEventType;
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface CallDetailDto extends CallDto {
+  events: CallEventDto[];
+}
+
+export interface CallPageDto {
+  items: CallDto[];
+  nextCursor: string | null;
+}
+
+export interface CreateCallRequest {
+  phoneNumber: string;
+  scheduledAt?: string;
+  note?: string;
+  maxAttempts?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface RescheduleCallRequest {
+  scheduledAt: string;
+}
+
+/** Every 4xx/5xx body: `errors` names each offending field when the problem is in the input. */
+export interface ApiErrorDto {
+  statusCode: number;
+  error: string;
+  message: string;
+  errors?: { field: string; message: string }[];
+}
+
+export const CALL_PAGE_LIMIT = { default: 50, max: 200 } as const;

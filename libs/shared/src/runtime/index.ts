@@ -1,0 +1,3 @@
+export * from './env';
+export * from './connections';
+export * from './retry-until-ready';

@@ -1,0 +1,5 @@
+export * from './call-workflow.contract';
+export * from '../call-status';
+export * from '../call-events';
+export * from '../call-state';
+export * from '../call-limits';

@@ -1,0 +1,3 @@
+export * from './test-services';
+export { freePort } from './free-port';
+export { findTemporalBinary } from './temporal-binary';

@@ -1,0 +1,89 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { Behaviour } from './behaviour';
+import type { CallScript, InjectedFault } from './call-script';
+import type { CallStore } from './call-store';
+import { errorCodeFor, sendError } from './http-errors';
+import { dropAfter } from './injected-delays';
+import { e164Schema } from './phone-number';
+import { describeValidationError } from './validation';
+
+const createCallSchema = z.object(
+  {
+    to: e164Schema,
+    idempotencyKey: z.string().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
+  },
+  { error: 'request body must be a JSON object' },
+);
+
+export interface CallsRouterDeps {
+  store: CallStore;
+  script: CallScript;
+  behaviour: () => Behaviour;
+}
+
+export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps): Router {
+  const router = Router();
+
+  router.post('/', (req, res) => {
+    const parsed = createCallSchema.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, 400, { error: 'invalid_request', ...describeValidationError(parsed.error) });
+      return;
+    }
+    const { to, idempotencyKey } = parsed.data;
+    const existing = store.findByKey(idempotencyKey);
+    if (existing && existing.to !== to) {
+      sendError(res, 422, {
+        error: 'idempotency_key_reused',
+        message: `idempotencyKey was already used for a call to ${existing.to}`,
+        field: 'idempotencyKey',
+      });
+      return;
+    }
+    store.countPost(idempotencyKey);
+    const current = behaviour();
+    const fault = script.faultFor(current, to);
+    if (fault) {
+      if (!existing && dialsDespite(fault, current)) store.create(to, idempotencyKey, script.lifecycleFor(current, to));
+      respondWithFault(res, fault, current);
+      return;
+    }
+    const call = existing ?? store.create(to, idempotencyKey, script.lifecycleFor(current, to));
+    // A replay answers exactly as the first POST did; the header is only a debugging aid.
+    if (existing) res.set('Idempotent-Replayed', 'true');
+    res.status(201).json({ id: call.id, status: 'queued' });
+  });
+
+  router.get('/', (_req, res) => {
+    res.json({ items: store.list() });
+  });
+
+  router.get('/:id', (req, res) => {
+    const call = store.view(req.params.id);
+    if (!call) {
+      sendError(res, 404, { error: 'not_found', message: `No call with id ${req.params.id}` });
+      return;
+    }
+    res.json(call);
+  });
+
+  return router;
+}
+
+/** The realistic nasty case: the provider dialled, then the answer got lost. Client errors never dial. */
+function dialsDespite(fault: InjectedFault, behaviour: Behaviour): boolean {
+  const serverSide = fault.kind === 'timeout' || fault.status >= 500;
+  return serverSide && behaviour.failAfterAccept;
+}
+
+function respondWithFault(res: Response, fault: InjectedFault, behaviour: Behaviour): void {
+  if (fault.kind === 'timeout') {
+    res.locals.injected = 'timeout';
+    dropAfter(res, behaviour.timeoutMs);
+    return;
+  }
+  res.locals.injected = fault.status;
+  if (fault.status === 429) res.set('Retry-After', '1');
+  sendError(res, fault.status, { error: errorCodeFor(fault.status), message: `Injected ${fault.status} from the mock provider` });
+}

@@ -1,0 +1,76 @@
+import express, { type Express } from 'express';
+import { createAdminRouter } from './admin.routes';
+import { applyBehaviourPatch, DEFAULT_BEHAVIOUR, type Behaviour, type BehaviourPatch } from './behaviour';
+import { CallScript } from './call-script';
+import { CallStore, type ProviderCallRecord } from './call-store';
+import { createCallsRouter } from './calls.routes';
+import { jsonErrorHandler, notFound } from './http-errors';
+import { addLatency } from './injected-delays';
+import { createLog, logRequests } from './logger';
+import { requireApiKey } from './require-api-key';
+
+export interface ProviderAppOptions {
+  /** Merged over the defaults; `reset()` comes back to this. */
+  behaviour?: BehaviourPatch;
+  /** When set, every `/calls` route wants `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** One JSON line per request on stdout; defaults to on unless LOG_LEVEL=silent. */
+  logger?: boolean;
+  random?: () => number;
+  now?: () => number;
+}
+
+export interface ProviderApp {
+  app: Express;
+  behaviour(): Behaviour;
+  /** Validates and merges `patch` over the current behaviour; throws InvalidBehaviourError naming the bad field. */
+  setBehaviour(patch: BehaviourPatch): Behaviour;
+  /** Forgets every call and restores the start-up behaviour. */
+  reset(): Behaviour;
+  calls(): ProviderCallRecord[];
+}
+
+export function createProviderApp(options: ProviderAppOptions = {}): ProviderApp {
+  const startupBehaviour = applyBehaviourPatch(DEFAULT_BEHAVIOUR, options.behaviour ?? {});
+  let behaviour = startupBehaviour;
+  const store = new CallStore(options.now ?? Date.now);
+  const script = new CallScript(options.random ?? Math.random);
+
+  const control = {
+    behaviour: () => behaviour,
+    setBehaviour(patch: unknown): Behaviour {
+      behaviour = applyBehaviourPatch(behaviour, patch);
+      script.restartScriptsIn(patch as BehaviourPatch);
+      return behaviour;
+    },
+    reset(): Behaviour {
+      store.clear();
+      script.restart();
+      behaviour = startupBehaviour;
+      return behaviour;
+    },
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Pollers must always see the current status, never a 304.
+  app.disable('etag');
+  if (options.logger ?? process.env.LOG_LEVEL !== 'silent') app.use(logRequests(createLog(true)));
+  const jsonBody = express.json({ limit: '16kb' });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/admin', jsonBody, createAdminRouter(control));
+  app.use(
+    '/calls',
+    addLatency(() => behaviour.latencyMs),
+    requireApiKey(options.apiKey),
+    jsonBody,
+    createCallsRouter({ store, script, behaviour: control.behaviour }),
+  );
+  app.use(notFound);
+  app.use(jsonErrorHandler);
+
+  return { app, ...control, calls: () => store.list() };
+}

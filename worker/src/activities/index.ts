@@ -1,0 +1,24 @@
+import type { CallRepository } from '@call-scheduler/db';
+import type { ProviderClient } from '../provider/provider.client';
+import { createAwaitCallProgress } from './await-call-progress.activity';
+import { createPlaceCall } from './place-call.activity';
+import { createRecordCallEvent } from './record-call-event.activity';
+
+export interface ActivityDependencies {
+  provider: ProviderClient;
+  calls: CallRepository;
+  pollIntervalMs: number;
+}
+
+export function createActivities({ provider, calls, pollIntervalMs }: ActivityDependencies) {
+  return {
+    placeCall: createPlaceCall(provider),
+    awaitCallProgress: createAwaitCallProgress(provider, pollIntervalMs),
+    recordCallEvent: createRecordCallEvent(calls),
+  };
+}
+
+export type CallActivities = ReturnType<typeof createActivities>;
+export type { PlaceCallInput } from './place-call.activity';
+export type { AwaitCallProgressInput, CallProgress } from './await-call-progress.activity';
+export type { RecordCallEventInput } from './record-call-event.activity';

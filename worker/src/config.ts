@@ -1,0 +1,22 @@
+import { Env, readDatabaseUrl, readTemporalConfig, type TemporalConfig } from '@call-scheduler/shared/runtime';
+
+export interface WorkerConfig {
+  temporal: TemporalConfig;
+  databaseUrl: string;
+  provider: { baseUrl: string; apiKey?: string; timeoutMs: number; pollIntervalMs: number };
+  maxConcurrentActivities: number;
+}
+
+export function readWorkerConfig(env = new Env()): WorkerConfig {
+  return {
+    temporal: readTemporalConfig(env),
+    databaseUrl: readDatabaseUrl(env),
+    provider: {
+      baseUrl: env.string('PROVIDER_URL', 'http://localhost:8010'),
+      apiKey: env.optional('PROVIDER_API_KEY'),
+      timeoutMs: env.int('PROVIDER_TIMEOUT_MS', 10_000, { min: 100 }),
+      pollIntervalMs: env.int('PROVIDER_POLL_INTERVAL_MS', 1_000, { min: 50 }),
+    },
+    maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
+  };
+}

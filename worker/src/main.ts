@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { NativeConnection } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from './activities';
+import { createCallWorker } from './call-worker';
+import { readWorkerConfig } from './config';
+import { ProviderClient } from './provider/provider.client';
+import { retryUntilReady } from '@call-scheduler/shared/runtime';
+
+async function main(): Promise<void> {
+  const config = readWorkerConfig();
+  const dataSource = new DataSource(dataSourceOptions({ url: config.databaseUrl, applicationName: 'call-scheduler-worker' }));
+  await retryUntilReady('PostgreSQL', () => dataSource.initialize());
+  await migrate(dataSource);
+  const connection = await retryUntilReady('Temporal', () => NativeConnection.connect({ address: config.temporal.address }));
+  try {
+    const worker = await createCallWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      maxConcurrentActivities: config.maxConcurrentActivities,
+      activities: createActivities({
+        provider: new ProviderClient(config.provider),
+        calls: new CallRepository(dataSource),
+        pollIntervalMs: config.provider.pollIntervalMs,
+      }),
+    });
+    console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+    // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown: run() returns once in-flight tasks are done.
+    await worker.run();
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { CallFailureType, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
+import type { CallActivities } from '../activities';
+
+/** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
+export function callActivities(dialRetry: DialRetryPolicy): CallActivities {
+  const { placeCall } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: dialRetry.scheduleToCloseMs,
+    retry: {
+      initialInterval: dialRetry.initialIntervalMs,
+      backoffCoefficient: dialRetry.backoffCoefficient,
+      maximumInterval: dialRetry.maximumIntervalMs,
+      maximumAttempts: dialRetry.maximumAttempts,
+      nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
+    },
+  });
+  const { awaitCallProgress } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '4 hours',
+    heartbeatTimeout: '30 seconds',
+    retry: {
+      initialInterval: '1 second',
+      maximumInterval: '30 seconds',
+      maximumAttempts: 20,
+      nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
+    },
+  });
+  // Projection writes must outlast a database restart, so they retry for long, but not forever.
+  const { recordCallEvent } = proxyLocalActivities<CallActivities>({
+    startToCloseTimeout: '10 seconds',
+    scheduleToCloseTimeout: '24 hours',
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
+  });
+  return { placeCall, awaitCallProgress, recordCallEvent };
+}
