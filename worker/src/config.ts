@@ -15,7 +15,7 @@ export function readWorkerConfig(env = new Env()): WorkerConfig {
       baseUrl: env.string('PROVIDER_URL', 'http://localhost:8010'),
       apiKey: env.optional('PROVIDER_API_KEY'),
       timeoutMs: env.int('PROVIDER_TIMEOUT_MS', 10_000, { min: 100 }),
-      pollIntervalMs: env.int('PROVIDER_POLL_INTERVAL_MS', 1_000, { min: 50 }),
+      pollIntervalMs: env.int('PROVIDER_POLL_INTERVAL_MS', 1_000, { min: 50, max: 5_000 }),
     },
     maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
   };

@@ -17,7 +17,8 @@ export function callActivities(dialRetry: DialRetryPolicy): CallActivities {
   });
   const { awaitCallProgress } = proxyActivities<CallActivities>({
     startToCloseTimeout: '4 hours',
-    heartbeatTimeout: '30 seconds',
+    // Short, so a crashed worker's follow-up is retried elsewhere within seconds; the poll heartbeats more often.
+    heartbeatTimeout: '10 seconds',
     retry: {
       initialInterval: '1 second',
       maximumInterval: '30 seconds',
