@@ -32,6 +32,17 @@ export async function callWorkflow({ call, dialRetry }: CallWorkflowInput): Prom
   const recorder = new CallRecorder(newCallState(call), recordCallEvent);
   const deadline = new Deadline(Date.parse(call.scheduledAt));
   let cancelled = false;
+  // Applied before any handler exists: an update delivered with the start must find the call scheduled.
+  const scheduled = recorder.emit({
+    type: 'CallScheduled',
+    data: {
+      phoneNumber: call.phoneNumber,
+      note: call.note,
+      scheduledAt: call.scheduledAt,
+      maxAttempts: call.maxAttempts,
+      retryDelaySeconds: call.retryDelaySeconds,
+    },
+  });
 
   const assertPending = (): void => {
     if (cancelled || !isPending(recorder.state)) {
@@ -138,22 +149,15 @@ export async function callWorkflow({ call, dialRetry }: CallWorkflowInput): Prom
   }
 
   try {
-    await recorder.emit({
-      type: 'CallScheduled',
-      data: {
-        phoneNumber: call.phoneNumber,
-        note: call.note,
-        scheduledAt: call.scheduledAt,
-        maxAttempts: call.maxAttempts,
-        retryDelaySeconds: call.retryDelaySeconds,
-      },
-    });
+    await scheduled;
     await dialUntilDone();
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    await CancellationScope.nonCancellable(() =>
-      recorder.emit({ type: 'CallCancelled', data: { reason: 'The workflow was cancelled' } }),
-    );
+    await CancellationScope.nonCancellable(async () => {
+      await recorder.emit({ type: 'CallCancelled', data: { reason: 'The workflow was cancelled' } });
+      await condition(allHandlersFinished);
+    });
+    throw error;
   }
   await condition(allHandlersFinished);
   return recorder.state;

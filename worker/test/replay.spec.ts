@@ -1,0 +1,88 @@
+import { historyFromJSON, type History } from '@temporalio/common/lib/proto-utils';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
+
+/*
+ * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
+ * These tests replay recorded histories (record more with `npx tsx test/record-histories.ts`, see that file)
+ * on the current workflow code, and on a deliberately incompatible change to prove the check bites.
+ */
+
+const HISTORY_DIR = join(__dirname, 'histories');
+const RECORDED = readdirSync(HISTORY_DIR)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map((file) => ({
+    workflowId: file.replace(/\.json$/, ''),
+    history: historyFromJSON(JSON.parse(readFileSync(join(HISTORY_DIR, file), 'utf8'))),
+  }));
+
+let current: WorkflowBundle;
+let changed: WorkflowBundle;
+
+beforeAll(async () => {
+  installQuietRuntime();
+  [current, changed] = await Promise.all([bundleWorkflows(), bundleWorkflows(require.resolve('./fixtures/changed-workflows'))]);
+}, 60_000);
+
+async function replay(workflowBundle: WorkflowBundle, histories: { workflowId: string; history: History }[]) {
+  const results: { workflowId: string; error: unknown }[] = [];
+  for await (const { workflowId, error } of Worker.runReplayHistories({ workflowBundle }, histories)) {
+    results.push({ workflowId, error });
+  }
+  return results;
+}
+
+describe('replaying call histories', () => {
+  it('has a recorded history for every representative path of a call', () => {
+    expect(RECORDED.map((r) => r.workflowId)).toEqual(
+      expect.arrayContaining([
+        'completed',
+        'rescheduled-then-completed',
+        'cancelled-while-sleeping',
+        'no-answer-then-completed',
+        'failed-on-4xx',
+        'cancelled-by-temporal',
+      ]),
+    );
+  });
+
+  it('replays every recorded history on the current workflow code', async () => {
+    const results = await replay(current, RECORDED);
+    expect(results).toEqual(RECORDED.map(({ workflowId }) => ({ workflowId, error: undefined })));
+  });
+
+  it('reports a workflow change that breaks running calls as a DeterminismViolationError', async () => {
+    const results = await replay(changed, RECORDED);
+    expect(results.map((r) => r.workflowId)).toEqual(RECORDED.map((r) => r.workflowId));
+    for (const { error } of results) expect(error).toBeInstanceOf(DeterminismViolationError);
+  });
+
+  describe('a history made just now', () => {
+    let h: CallHarness;
+    const number = '+14155550301';
+
+    beforeAll(async () => {
+      h = await CallHarness.start({ workflowBundle: current, behaviour: { outcomesByNumber: { [number]: ['no_answer', 'completed'] } } });
+    }, 60_000);
+
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('replays on the code that made it, and not on the changed code', async () => {
+      const { handle } = await h.startCall({ phoneNumber: number, maxAttempts: 2, retryDelaySeconds: 1 });
+      expect(await handle.result()).toMatchObject({ status: 'completed', attempt: 2 });
+      const history = await handle.fetchHistory();
+      expect(history.events?.length).toBeGreaterThan(30);
+
+      await Worker.runReplayHistory({ workflowBundle: current }, history, handle.workflowId);
+      await expect(Worker.runReplayHistory({ workflowBundle: changed }, history, handle.workflowId)).rejects.toBeInstanceOf(
+        DeterminismViolationError,
+      );
+    });
+  });
+});

@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
+import {
+  CALL_WORKFLOW_TYPE,
+  workflowIdForCall,
+  type CallState,
+  type CallWorkflowInput,
+  type DialRetryPolicy,
+  type NewCall,
+} from '@call-scheduler/shared/workflow';
+import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
+import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../src/activities';
+import { createCallWorker } from '../../src/call-worker';
+import { ProviderClient } from '../../src/provider/provider.client';
+import { eventually } from './eventually';
+import type { callWorkflow } from '../../src/workflows';
+
+export type CallHandle = WorkflowHandle<typeof callWorkflow>;
+
+/** Retries that fit a test: a failed POST is tried again within a few hundred milliseconds. */
+export const TEST_DIAL_RETRY: DialRetryPolicy = {
+  initialIntervalMs: 100,
+  backoffCoefficient: 2,
+  maximumIntervalMs: 500,
+  maximumAttempts: 4,
+  scheduleToCloseMs: 30_000,
+};
+
+/** Each provider call goes queued -> ringing -> in_progress -> end in steps the 50 ms poll cannot miss. */
+export const TEST_TIMING = { queuedMs: 250, ringingMs: 250, talkMs: 250 };
+
+const logger = new DefaultLogger('WARN');
+let runtimeInstalled = false;
+
+/** Quiets the Temporal runtime; must run before the first connection of the test file. */
+export function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger });
+  runtimeInstalled = true;
+}
+
+/** The workflow code as it is now, bundled once; `path` bundles another workflows module (a test fixture). */
+export async function bundleWorkflows(path = require.resolve('../../src/workflows')): Promise<WorkflowBundle> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: path, logger });
+  return { code };
+}
+
+export interface CallOptions {
+  phoneNumber: string;
+  /** Milliseconds from now; defaults to now. */
+  inMs?: number;
+  maxAttempts?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface StartedCall {
+  id: string;
+  input: CallWorkflowInput;
+  handle: CallHandle;
+}
+
+/**
+ * Everything a call needs, for real: a Temporal worker on its own task queue running the current
+ * workflow code and the real activities, a fresh migrated database, and the mock provider.
+ */
+export class CallHarness {
+  private readonly started: CallHandle[] = [];
+
+  private constructor(
+    readonly client: Client,
+    readonly calls: CallRepository,
+    readonly provider: MockProvider,
+    readonly taskQueue: string,
+    private readonly connection: Connection,
+    private readonly nativeConnection: NativeConnection,
+    private readonly dataSource: DataSource,
+    private readonly worker: Worker,
+    private readonly running: Promise<void>,
+  ) {}
+
+  static async start(options: { behaviour: BehaviourPatch; workflowBundle: WorkflowBundle }): Promise<CallHarness> {
+    installQuietRuntime();
+    const address = testTemporalAddress();
+    const taskQueue = `worker-test-${randomUUID()}`;
+    const dataSource = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
+    await dataSource.initialize();
+    await migrate(dataSource);
+    const provider = await startMockProvider({
+      port: 0,
+      logger: false,
+      behaviour: { latencyMs: 0, outcomes: { completed: 1 }, timing: TEST_TIMING, ...options.behaviour },
+    });
+    const calls = new CallRepository(dataSource);
+    const nativeConnection = await NativeConnection.connect({ address });
+    const worker = await createCallWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: options.workflowBundle,
+      activities: createActivities({
+        provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
+        calls,
+        pollIntervalMs: 50,
+      }),
+    });
+    const running = worker.run();
+    // close() awaits it and sees any failure; this only keeps an early one from counting as unhandled.
+    void running.catch(() => undefined);
+    const connection = await Connection.connect({ address });
+    const client = new Client({ connection, namespace: 'default' });
+    return new CallHarness(client, calls, provider, taskQueue, connection, nativeConnection, dataSource, worker, running);
+  }
+
+  /** Starts one call's workflow, as the API does. */
+  async startCall(options: CallOptions): Promise<StartedCall> {
+    const input = callInput(options);
+    const handle = await this.client.workflow.start<typeof callWorkflow>(CALL_WORKFLOW_TYPE, {
+      args: [input],
+      taskQueue: this.taskQueue,
+      workflowId: workflowIdForCall(input.call.id),
+    });
+    this.started.push(handle);
+    return { id: input.call.id, input, handle };
+  }
+
+  /**
+   * Starts a call's workflow and sends it an update in the same request (update-with-start), so the update
+   * reaches the workflow in its very first task: what also happens when an update is sent before a worker
+   * has picked up a new call, e.g. while workers are down or busy.
+   */
+  async startCallWithUpdate<Ret, Args extends unknown[]>(
+    update: UpdateDefinition<Ret, Args>,
+    args: Args,
+    options: CallOptions,
+  ): Promise<StartedCall & { updated: Ret }> {
+    const input = callInput(options);
+    const workflowId = workflowIdForCall(input.call.id);
+    this.started.push(this.client.workflow.getHandle<typeof callWorkflow>(workflowId));
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof callWorkflow>(CALL_WORKFLOW_TYPE, {
+      args: [input],
+      taskQueue: this.taskQueue,
+      workflowId,
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    const updated = await this.client.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });
+    return { id: input.call.id, input, handle: await startWorkflowOperation.workflowHandle(), updated };
+  }
+
+  /** Waits until the workflow has recorded CallScheduled: from then on it sleeps until the call is due. */
+  async untilSleeping(callId: string): Promise<void> {
+    await eventually(
+      () => this.calls.findById(callId),
+      (call) => call?.status === 'scheduled' && call.version >= 1,
+    );
+  }
+
+  /** The call as the API would serve it, with its events. */
+  async projection(callId: string): Promise<{ call: CallState | null; eventTypes: string[]; seqs: number[] }> {
+    const [call, events] = await Promise.all([this.calls.findById(callId), this.calls.findEvents(callId)]);
+    return { call, eventTypes: events.map((e) => e.type), seqs: events.map((e) => e.seq) };
+  }
+
+  /** What the provider was asked to dial for this number. */
+  dialed(phoneNumber: string) {
+    return this.provider.calls().filter((c) => c.to === phoneNumber);
+  }
+
+  /** Ends every workflow a failed test left running, then stops the worker and closes everything it opened. */
+  async close(): Promise<void> {
+    await Promise.allSettled(
+      this.started.map(async (handle) => {
+        const { status } = await handle.describe();
+        if (status.name === 'RUNNING') await handle.terminate('test finished');
+      }),
+    );
+    this.worker.shutdown();
+    await this.running;
+    await Promise.allSettled([this.connection.close(), this.nativeConnection.close(), this.provider.close(), this.dataSource.destroy()]);
+  }
+}
+
+function callInput({ phoneNumber, inMs = 0, maxAttempts = 3, retryDelaySeconds = 1 }: CallOptions): CallWorkflowInput {
+  const now = Date.now();
+  const call: NewCall = {
+    id: randomUUID(),
+    phoneNumber,
+    note: null,
+    scheduledAt: new Date(now + inMs).toISOString(),
+    maxAttempts,
+    retryDelaySeconds,
+    createdAt: new Date(now).toISOString(),
+  };
+  return { call, dialRetry: TEST_DIAL_RETRY };
+}
