@@ -11,7 +11,7 @@ import {
 } from '@call-scheduler/shared/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { CallNotPendingError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
 
@@ -62,15 +62,11 @@ export class CallWorkflows {
 
 function toDomainError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    if (error.cause.type === CallFailureType.NotPending) return new CallNotPendingError(String(error.cause.details?.[0] ?? 'finished'));
+    if (error.cause.type === CallFailureType.NotPending) return new CallNotPendingError(String(error.cause.details?.[0] ?? ''));
     if (error.cause.type === CallFailureType.InvalidSchedule) {
       return new InvalidCallInputError('scheduledAt', error.cause.message.replace(/^scheduledAt /, ''));
     }
   }
-  if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) return new CallNotPendingError('finished');
+  if (error instanceof WorkflowNotFoundError) return new CallNotPendingError();
   return new SchedulerUnavailableError(error);
-}
-
-function isCompletedWorkflowError(error: unknown): boolean {
-  return isGrpcServiceError(error) && /already completed/i.test(error.details ?? '');
 }

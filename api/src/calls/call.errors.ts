@@ -6,8 +6,8 @@ export class CallNotFoundError extends Error {
 }
 
 export class CallNotPendingError extends Error {
-  constructor(readonly status: string) {
-    super(`The call is ${status} and no longer pending: it can no longer be rescheduled, started or cancelled`);
+  constructor(readonly status?: string) {
+    super(`The call is ${status ? `${status} and ` : ''}no longer pending: it can no longer be rescheduled, started or cancelled`);
   }
 }
 
