@@ -6,6 +6,7 @@ export interface CallCursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Keyset pagination cursor: the position of the last call of a page, opaque to clients. */
 export function encodeCursor(cursor: CallCursor): string {
@@ -15,11 +16,16 @@ export function encodeCursor(cursor: CallCursor): string {
 export function decodeCursor(raw: string): CallCursor {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id)) {
+    if (isInstant(createdAt) && typeof id === 'string' && UUID.test(id)) {
       return { createdAt, id };
     }
   } catch {
     // falls through to the error below
   }
   throw new InvalidCallInputError('cursor', 'is not a cursor this API returned');
+}
+
+/** Exactly what toISOString() writes, for a real date: anything else never came from this API. */
+function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
 }

@@ -37,11 +37,12 @@ export class CallsService {
   async create(request: CreateCallDto, idempotencyKey?: string): Promise<CallState> {
     let call = newCall(request);
     if (idempotencyKey) {
-      const claim = await this.calls.claimIdempotencyKey(idempotencyKey, fingerprint(request), call.id);
-      if (claim.requestHash !== fingerprint(request)) throw new IdempotencyKeyReusedError();
-      const existing = await this.calls.findById(claim.callId);
+      const requestHash = fingerprint(request);
+      const claim = await this.calls.claimIdempotencyKey(idempotencyKey, requestHash, call);
+      if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+      const existing = await this.calls.findById(claim.call.id);
       if (existing) return existing;
-      call = { ...call, id: claim.callId };
+      call = claim.call;
     }
     await this.workflows.start(call);
     await this.calls.insertNew(newCallState(call));

@@ -51,5 +51,6 @@ function fromHttpException(exception: HttpException): ApiErrorDto {
   const response = exception.getResponse();
   if (typeof response === 'object' && response !== null && 'errors' in response) return response as ApiErrorDto;
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  return apiError(exception.getStatus(), Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+  const details = typeof response === 'object' && response !== null ? response : {};
+  return { ...details, ...apiError(exception.getStatus(), Array.isArray(message) ? message.join('; ') : String(message ?? exception.message)) };
 }

@@ -102,11 +102,15 @@ describe('CallRepository', () => {
     expect(onlyCancelled.map((c) => c.id)).toEqual([made[2]!.id]);
   });
 
-  it('ties an idempotency key to the first call that claimed it', async () => {
+  it('ties an idempotency key to the first call that claimed it, as it was first created', async () => {
     const key = randomUUID();
-    const first = await calls.claimIdempotencyKey(key, 'hash-a', 'a0000000-0000-4000-8000-000000000001');
-    const second = await calls.claimIdempotencyKey(key, 'hash-b', 'a0000000-0000-4000-8000-000000000002');
-    expect(first).toEqual({ callId: 'a0000000-0000-4000-8000-000000000001', requestHash: 'hash-a' });
-    expect(second).toEqual(first);
+    const [first, second] = [newCall('2030-01-01T00:00:00.000Z'), newCall('2030-01-01T00:00:01.000Z')];
+    const claims = await Promise.all([
+      calls.claimIdempotencyKey(key, 'hash-a', first),
+      calls.claimIdempotencyKey(key, 'hash-b', second),
+    ]);
+    const winner = claims[0]!.requestHash === 'hash-a' ? first : second;
+    for (const claim of claims) expect(claim.call).toEqual(expect.objectContaining({ id: winner.id, createdAt: winner.createdAt }));
+    expect(await calls.claimIdempotencyKey(key, 'hash-c', newCall())).toEqual(claims[0]);
   });
 });

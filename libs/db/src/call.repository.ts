@@ -1,4 +1,4 @@
-import type { CallState, CallStatus, RecordedCallEvent } from '@call-scheduler/shared';
+import type { CallState, CallStatus, NewCall, RecordedCallEvent } from '@call-scheduler/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CallEntity, CallEventEntity, IdempotencyKeyEntity } from './entities';
 
@@ -10,7 +10,7 @@ export interface CallPageQuery {
 }
 
 export interface IdempotencyClaim {
-  callId: string;
+  call: NewCall;
   requestHash: string;
 }
 
@@ -71,12 +71,15 @@ export class CallRepository {
     return (await builder.getMany()).map(toCallState);
   }
 
-  /** Ties a key to a call, or returns what the key is already tied to. */
-  async claimIdempotencyKey(key: string, requestHash: string, callId: string): Promise<IdempotencyClaim> {
+  /**
+   * Ties a key to a new call, or returns the call the key is already tied to, exactly as it was
+   * first created, so concurrent and repeated requests all start and show the same call.
+   */
+  async claimIdempotencyKey(key: string, requestHash: string, call: NewCall): Promise<IdempotencyClaim> {
     const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
-    await repository.createQueryBuilder().insert().values({ key, requestHash, callId }).orIgnore().execute();
+    await repository.createQueryBuilder().insert().values({ key, requestHash, call }).orIgnore().execute();
     const claim = await repository.findOneByOrFail({ key });
-    return { callId: claim.callId, requestHash: claim.requestHash };
+    return { call: claim.call, requestHash: claim.requestHash };
   }
 }
 

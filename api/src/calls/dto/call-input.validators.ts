@@ -20,6 +20,20 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** Text PostgreSQL can store: well-formed Unicode without NUL characters. */
+export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isStorableText',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.isWellFormed() && !value.includes('\u0000'),
+        defaultMessage: (args) => `${args?.property ?? 'text'} must be well-formed text without NUL characters`,
+      },
+    },
+    options,
+  );
+}
+
 /**
  * An ISO 8601 instant with an explicit offset or Z (a local time without one is ambiguous),
  * not in the past beyond a small tolerance, and not absurdly far ahead.

@@ -2,7 +2,7 @@ import { CALL_LIMITS } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsPhoneNumber, IsSchedulableTime } from './call-input.validators';
+import { IsPhoneNumber, IsSchedulableTime, IsStorableText } from './call-input.validators';
 
 export class CreateCallDto {
   @ApiProperty({ example: '+14155550123', description: 'Number to call, with its country code; normalised to E.164' })
@@ -21,6 +21,7 @@ export class CreateCallDto {
 
   @ApiPropertyOptional({ maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment' })
   @IsOptional()
+  @IsStorableText()
   @MaxLength(CALL_LIMITS.noteMaxLength)
   @IsString()
   note?: string;

@@ -1,6 +1,7 @@
+import type { NewCall } from '@call-scheduler/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A client's Idempotency-Key, the fingerprint of the request it came with, and the call it created. */
+/** A client's Idempotency-Key, the fingerprint of the request it came with, and the call it created, as created. */
 @Entity({ name: 'idempotency_keys' })
 export class IdempotencyKeyEntity {
   @PrimaryColumn('text')
@@ -9,8 +10,8 @@ export class IdempotencyKeyEntity {
   @Column('text', { name: 'request_hash' })
   requestHash!: string;
 
-  @Column('uuid', { name: 'call_id' })
-  callId!: string;
+  @Column('jsonb')
+  call!: NewCall;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;

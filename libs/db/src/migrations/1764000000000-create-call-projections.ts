@@ -37,7 +37,7 @@ export class CreateCallProjections1764000000000 implements MigrationInterface {
       CREATE TABLE idempotency_keys (
         key text PRIMARY KEY,
         request_hash text NOT NULL,
-        call_id uuid NOT NULL,
+        call jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
   }

@@ -1,0 +1,16 @@
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'supertest';
+
+/** The API's one error shape, naming the offending field both in the message and in `errors`. */
+export function expectFieldError(response: Response, status: number, field: string): void {
+  expect({ status: response.status, body: response.body as unknown }).toEqual({
+    status,
+    body: {
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message: expect.stringContaining(field),
+      errors: expect.arrayContaining([{ field, message: expect.stringContaining(field) }]),
+    },
+  });
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+}

@@ -1,0 +1,201 @@
+import 'reflect-metadata';
+import { CallRepository, dataSourceOptions } from '@call-scheduler/db';
+import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
+import type { CallDetailDto, CallDto, CallPageDto, CallStatus } from '@call-scheduler/shared';
+import { Env } from '@call-scheduler/shared/runtime';
+import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
+// The package's main is the worker process itself; its library entry is dist/index.
+import { createActivities, createCallWorker, ProviderClient } from '@call-scheduler/worker';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../src/app.setup';
+import { readApiConfig, type ApiConfig } from '../src/config/api.config';
+
+export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
+
+/** Every call completes, quickly: the provider answers at once and each phase lasts a few milliseconds. */
+const QUICK_PROVIDER: BehaviourPatch = {
+  latencyMs: 0,
+  outcomes: { completed: 1 },
+  timing: { queuedMs: 20, ringingMs: 20, talkMs: 20 },
+};
+
+/** The API's settings for one test file: its own database and task queue, short dial retries. */
+export function testApiConfig(databaseUrl: string): ApiConfig {
+  return readApiConfig(
+    new Env({
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: testTemporalAddress(),
+      TEMPORAL_TASK_QUEUE: `api-test-${randomUUID()}`,
+      TEMPORAL_UI_URL,
+      DIAL_RETRY_INITIAL_INTERVAL_MS: '50',
+      DIAL_RETRY_MAX_INTERVAL_MS: '200',
+      DIAL_RETRY_MAX_ATTEMPTS: '3',
+      DIAL_RETRY_TIMEOUT_MS: '5000',
+    }),
+  );
+}
+
+/** The real application, listening on a free port so concurrent requests share one server. */
+export async function startApi(config: ApiConfig): Promise<NestExpressApplication> {
+  const app = await createApiApp(config);
+  await app.listen(config.port, '127.0.0.1');
+  return app;
+}
+
+/**
+ * The API as it runs, with a real worker on its task queue and a real mock provider,
+ * on the Temporal server and PostgreSQL the jest globalSetup started.
+ */
+export class ApiHarness {
+  private worker?: { connection: NativeConnection; worker: Worker; running: Promise<void> };
+
+  private constructor(
+    readonly config: ApiConfig,
+    readonly app: NestExpressApplication,
+    readonly provider: MockProvider,
+    /** The projections, for seeding rows a test only reads. */
+    readonly calls: CallRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Starts the API and the mock provider, and the worker unless the test wants to start it later. */
+  static async start(options: { worker?: boolean } = {}): Promise<ApiHarness> {
+    quietTemporalLogs();
+    const config = testApiConfig(await createDatabaseForTest());
+    const provider = await startMockProvider({ port: 0, logger: false, behaviour: QUICK_PROVIDER });
+    // The app migrates the database on start, so the worker's data source comes second.
+    const app = await startApi(config);
+    const dataSource = await new DataSource(dataSourceOptions({ url: config.databaseUrl, poolSize: 4 })).initialize();
+    const harness = new ApiHarness(config, app, provider, new CallRepository(dataSource), dataSource);
+    if (options.worker ?? true) await harness.startWorker();
+    return harness;
+  }
+
+  /** A worker polling the API's task queue, as `npm start` runs it, dialing the mock provider. */
+  async startWorker(): Promise<void> {
+    const connection = await NativeConnection.connect({ address: this.config.temporal.address });
+    const worker = await createCallWorker({
+      connection,
+      namespace: this.config.temporal.namespace,
+      taskQueue: this.config.temporal.taskQueue,
+      activities: createActivities({
+        provider: new ProviderClient({ baseUrl: this.provider.url, timeoutMs: 2000 }),
+        calls: this.calls,
+        pollIntervalMs: 50,
+      }),
+    });
+    this.worker = { connection, worker, running: worker.run() };
+  }
+
+  /** A supertest client for the API. */
+  api() {
+    return request(this.app.getHttpServer());
+  }
+
+  async close(): Promise<void> {
+    await this.terminateRunningCalls();
+    await this.app.close();
+    if (this.worker) {
+      this.worker.worker.shutdown();
+      await this.worker.running;
+      await this.worker.connection.close();
+    }
+    await this.dataSource.destroy();
+    await this.provider.close();
+  }
+
+  /**
+   * Ends the calls still waiting or dialing: a worker shuts down only once its workflows let it,
+   * and one stuck retrying a local activity would hold the shutdown for a minute.
+   */
+  private async terminateRunningCalls(): Promise<void> {
+    const client = this.app.get(Client);
+    const running = client.workflow.list({ query: `TaskQueue = "${this.config.temporal.taskQueue}" AND ExecutionStatus = "Running"` });
+    for await (const execution of running) {
+      await client.workflow.getHandle(execution.workflowId, execution.runId).terminate('the test is over').catch(() => undefined);
+    }
+  }
+
+  /** POSTs a call and insists on 201: for tests about what happens next, not about creation. */
+  async createCall(body: Record<string, unknown>): Promise<CallDto> {
+    const response = await this.api().post('/api/calls').send(body);
+    if (response.status !== 201) throw new Error(`creating a call answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body as CallDto;
+  }
+
+  async getCall(id: string): Promise<CallDetailDto> {
+    const response = await this.api().get(`/api/calls/${id}`);
+    if (response.status !== 200) throw new Error(`GET call ${id} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body as CallDetailDto;
+  }
+
+  /** Polls the call until it has the status, or fails with the last state seen. */
+  waitForStatus(id: string, status: CallStatus, timeoutMs = 15_000): Promise<CallDetailDto> {
+    return eventually(() => this.getCall(id), (call) => call.status === status, timeoutMs);
+  }
+
+  /** Every call the API lists, following nextCursor to the end. */
+  async listAll(): Promise<CallDto[]> {
+    const items: CallDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await this.api()
+        .get('/api/calls')
+        .query({ limit: 200, ...(cursor ? { cursor } : {}) });
+      if (response.status !== 200) throw new Error(`listing calls answered ${response.status}: ${JSON.stringify(response.body)}`);
+      const page = response.body as CallPageDto;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  /** The provider's calls to one number: what the callee's phone would have seen. */
+  dialsTo(phoneNumber: string) {
+    return this.provider.calls().filter((call) => call.to === phoneNumber);
+  }
+}
+
+/** Temporal's worker logs every state change at INFO; a test run only needs its warnings. */
+function quietTemporalLogs(): void {
+  if (Runtime._instance === undefined) Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** Polls until `check` returns a value that passes `done`, or fails with the last value seen. */
+export async function eventually<T>(check: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (done(value)) return value;
+    if (Date.now() > giveUpAt) throw new Error(`gave up after ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await sleep(50);
+  }
+}
+
+/** An instant `ms` from now, as the API expects it (ISO 8601 with Z). */
+export function fromNow(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
+export const SECOND = 1_000;
+export const HOUR = 60 * 60 * SECOND;
+
+let subscriber = Math.floor(Math.random() * 9000);
+
+/**
+ * A valid US number no other call in this file uses, so the provider's log can be read per call.
+ * Subscribers 1000-9999 only: the fixed examples in the specs (+14155550123) stay out of the way.
+ */
+export function uniquePhoneNumber(): string {
+  subscriber = (subscriber + 1) % 9000;
+  return `+1415555${1000 + subscriber}`;
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,0 +1,235 @@
+import type { CallDto } from '@call-scheduler/shared';
+import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber } from './api-harness';
+
+let harness: ApiHarness;
+
+beforeAll(async () => {
+  harness = await ApiHarness.start();
+});
+
+afterAll(() => harness?.close());
+
+describe('POST /api/calls', () => {
+  it('answers 201 with the whole call, its number in E.164 and a link to its workflow', async () => {
+    const before = Date.now();
+    const scheduledAt = new Date(Date.now() + HOUR);
+    scheduledAt.setUTCMilliseconds(0);
+    // The same instant written with a +02:00 offset: the API answers it in UTC.
+    const withOffset = `${new Date(scheduledAt.getTime() + 2 * HOUR).toISOString().slice(0, 19)}+02:00`;
+
+    const response = await harness
+      .api()
+      .post('/api/calls')
+      .send({ phoneNumber: '+1 (415) 555-0123', scheduledAt: withOffset, note: 'Dentist reminder', maxAttempts: 4, retryDelaySeconds: 30 });
+
+    expect(response.status).toBe(201);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const call = response.body as CallDto;
+    expect(call).toEqual({
+      id: expect.stringMatching(UUID_PATTERN),
+      phoneNumber: '+14155550123',
+      scheduledAt: scheduledAt.toISOString(),
+      status: 'scheduled',
+      externalCallId: null,
+      attempt: 0,
+      maxAttempts: 4,
+      retryDelaySeconds: 30,
+      nextAttemptAt: null,
+      lastError: null,
+      note: 'Dentist reminder',
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      workflowId: `call-${call.id}`,
+      temporalUiUrl: `${TEMPORAL_UI_URL}/namespaces/default/workflows/call-${call.id}`,
+    });
+    expect(Date.parse(call.createdAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(call.createdAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(call.updatedAt)).toBeGreaterThanOrEqual(Date.parse(call.createdAt));
+  });
+
+  it('fills in the defaults: now, 3 attempts, 5 minutes apart, no note', async () => {
+    const before = Date.now();
+    const call = await harness.createCall({ phoneNumber: uniquePhoneNumber() });
+
+    expect(call).toMatchObject({ maxAttempts: 3, retryDelaySeconds: 300, note: null });
+    expect(Date.parse(call.scheduledAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(call.scheduledAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('takes a time a few seconds past, as a slow clock would send, as now', async () => {
+    const before = Date.now();
+
+    const response = await harness.api().post('/api/calls').send({ phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(-10 * SECOND) });
+
+    expect(response.status).toBe(201);
+    expect(Date.parse((response.body as CallDto).scheduledAt)).toBeGreaterThanOrEqual(before);
+    await harness.waitForStatus((response.body as CallDto).id, 'completed');
+  });
+
+  it('dials a call without scheduledAt right away and follows it to completed', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    const created = await harness.createCall({ phoneNumber });
+
+    const completed = await harness.waitForStatus(created.id, 'completed');
+
+    expect(completed).toMatchObject({ id: created.id, status: 'completed', attempt: 1, lastError: null, externalCallId: expect.any(String) });
+    expect(harness.dialsTo(phoneNumber)).toEqual([expect.objectContaining({ id: completed.externalCallId, status: 'completed' })]);
+  });
+
+  it('finds every call with GET straight after its POST answered (read-your-writes)', async () => {
+    // Four clients creating five calls each while the worker writes the same projections.
+    const reads = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const seen: { created: CallDto; status: number; body: CallDto }[] = [];
+        for (let i = 0; i < 5; i++) {
+          const created = await harness.createCall({ phoneNumber: uniquePhoneNumber() });
+          const read = await harness.api().get(`/api/calls/${created.id}`);
+          seen.push({ created, status: read.status, body: read.body as CallDto });
+        }
+        return seen;
+      }),
+    );
+
+    const all = reads.flat();
+    expect(all).toHaveLength(20);
+    for (const { created, status, body } of all) {
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ id: created.id, phoneNumber: created.phoneNumber, createdAt: created.createdAt });
+    }
+  });
+});
+
+describe('GET /api/calls/:id', () => {
+  it('shows the timeline the workflow recorded, in order, from CallScheduled to CallCompleted', async () => {
+    const created = await harness.createCall({ phoneNumber: uniquePhoneNumber() });
+
+    const call = await harness.waitForStatus(created.id, 'completed');
+
+    const types = call.events.map((event) => event.type);
+    expect(types.slice(0, 3)).toEqual(['CallScheduled', 'DialAttemptStarted', 'ProviderAccepted']);
+    expect(types.at(-1)).toBe('CallCompleted');
+    // The provider's progress in between is sampled by polling: ringing and answered may be seen or not.
+    for (const type of types.slice(3, -1)) expect(['CallRinging', 'CallAnswered']).toContain(type);
+    expect(call.events.map((event) => event.seq)).toEqual(types.map((_, i) => i + 1));
+    expect(call.events[0]).toEqual({
+      seq: 1,
+      type: 'CallScheduled',
+      data: { phoneNumber: created.phoneNumber, note: null, scheduledAt: created.scheduledAt, maxAttempts: 3, retryDelaySeconds: 300 },
+      occurredAt: expect.any(String),
+    });
+    expect(call.events[1]).toMatchObject({ type: 'DialAttemptStarted', data: { attempt: 1 } });
+    expect(call.events[2]).toMatchObject({ type: 'ProviderAccepted', data: { externalCallId: call.externalCallId } });
+    expect(call.events.at(-1)).toMatchObject({ type: 'CallCompleted', data: { durationSeconds: expect.any(Number) } });
+    const times = call.events.map((event) => Date.parse(event.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('shows why a call failed when the provider refused it', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    harness.provider.setBehaviour({ createErrorsByNumber: { [phoneNumber]: 400 } });
+    const created = await harness.createCall({ phoneNumber });
+
+    const failed = await harness.waitForStatus(created.id, 'failed');
+
+    expect(failed).toMatchObject({ status: 'failed', attempt: 1, nextAttemptAt: null, lastError: expect.stringContaining('400') });
+    expect(failed.events.at(-1)).toMatchObject({ type: 'CallFailed', data: { reason: failed.lastError } });
+  });
+
+  it('answers every field of the call, plus its events', async () => {
+    const created = await harness.createCall({ phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(HOUR) });
+
+    const call = await eventually(() => harness.getCall(created.id), (c) => c.events.length > 0);
+
+    expect(Object.keys(call).sort()).toEqual([...Object.keys(created), 'events'].sort());
+    expect(call).toMatchObject({ ...created, updatedAt: expect.any(String) });
+  });
+});
+
+describe('POST /api/calls with an Idempotency-Key', () => {
+  it('returns the same call for the same key and body, and the provider dials once', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    const key = `retry-${phoneNumber}`;
+    const send = () => harness.api().post('/api/calls').set('Idempotency-Key', key).send({ phoneNumber, note: 'once' });
+
+    const first = await send();
+    const repeated = await Promise.all([send(), send(), send()]);
+
+    expect(first.status).toBe(201);
+    for (const response of repeated) {
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ id: first.body.id, phoneNumber, note: 'once' });
+    }
+    await harness.waitForStatus(first.body.id, 'completed');
+    expect(harness.dialsTo(phoneNumber)).toEqual([expect.objectContaining({ postCount: 1 })]);
+    expect((await harness.listAll()).filter((call) => call.phoneNumber === phoneNumber)).toHaveLength(1);
+  });
+
+  it('creates one call when the first requests with a key arrive together', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    const key = `together-${phoneNumber}`;
+
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => harness.api().post('/api/calls').set('Idempotency-Key', key).send({ phoneNumber })),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    await harness.waitForStatus(responses[0]!.body.id, 'completed');
+    expect(harness.dialsTo(phoneNumber)).toHaveLength(1);
+  });
+
+  it('answers requests that arrive together with one key with the call exactly as it is stored', async () => {
+    // The race is between the first request's row and the others': repeat it to make it show.
+    const disagreements: unknown[] = [];
+    for (let round = 0; round < 20; round++) {
+      const body = { phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(HOUR) };
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => harness.api().post('/api/calls').set('Idempotency-Key', `race-${body.phoneNumber}`).send(body)),
+      );
+      const id = (responses[0]!.body as CallDto).id;
+      const stored = await eventually(() => harness.getCall(id), (call) => call.events.length > 0);
+      const summary = (status: number, call: CallDto) => `${status} ${call.id} created ${call.createdAt} scheduled ${call.scheduledAt}`;
+      const answered = [...new Set(responses.map((response) => summary(response.status, response.body as CallDto)))];
+      if (answered.some((answer) => answer !== summary(201, stored))) disagreements.push({ answered, stored: summary(201, stored) });
+    }
+
+    expect(disagreements).toEqual([]);
+  });
+
+  it('answers 422 naming Idempotency-Key when the key comes back with another body, and creates nothing', async () => {
+    const key = `reused-${randomKeySuffix()}`;
+    const first = await harness.api().post('/api/calls').set('Idempotency-Key', key).send({ phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(HOUR) });
+    const countBefore = (await harness.listAll()).length;
+
+    const response = await harness.api().post('/api/calls').set('Idempotency-Key', key).send({ phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(HOUR) });
+
+    expect(first.status).toBe(201);
+    expect(response.status).toBe(422);
+    expect(response.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: expect.stringContaining('Idempotency-Key'),
+      errors: [{ field: 'Idempotency-Key', message: expect.stringContaining('different request body') }],
+    });
+    expect((await harness.listAll()).length).toBe(countBefore);
+  });
+
+  it('answers 400 naming Idempotency-Key for a key longer than 255 characters, and creates nothing', async () => {
+    const countBefore = (await harness.listAll()).length;
+
+    const response = await harness.api().post('/api/calls').set('Idempotency-Key', 'k'.repeat(300)).send({ phoneNumber: uniquePhoneNumber() });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining('Idempotency-Key'),
+      errors: [{ field: 'Idempotency-Key', message: expect.stringContaining('255') }],
+    });
+    expect((await harness.listAll()).length).toBe(countBefore);
+  });
+});
+
+function randomKeySuffix(): string {
+  return Math.random().toString(36).slice(2);
+}

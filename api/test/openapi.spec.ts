@@ -1,0 +1,54 @@
+import { createDatabaseForTest } from '@call-scheduler/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { startApi, testApiConfig } from './api-harness';
+
+let app: NestExpressApplication;
+
+beforeAll(async () => {
+  app = await startApi(testApiConfig(await createDatabaseForTest()));
+});
+
+afterAll(() => app?.close());
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+}
+
+describe('the OpenAPI document', () => {
+  it('is served as JSON at /api/docs/openapi.json and documents every endpoint', async () => {
+    const response = await request(app.getHttpServer()).get('/api/docs/openapi.json');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const document = response.body as OpenApiDocument;
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths).sort()).toEqual(
+      ['/api/calls', '/api/calls/{id}', '/api/calls/{id}/cancel', '/api/calls/{id}/start-now', '/health'].sort(),
+    );
+    expect(Object.keys(document.paths['/api/calls']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/calls/{id}']!).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(document.paths['/api/calls/{id}/start-now']!)).toEqual(['post']);
+    expect(Object.keys(document.paths['/api/calls/{id}/cancel']!)).toEqual(['post']);
+    expect(Object.keys(document.paths['/health']!)).toEqual(['get']);
+  });
+
+  it('documents the answers a client has to handle', async () => {
+    const { paths } = (await request(app.getHttpServer()).get('/api/docs/openapi.json')).body as OpenApiDocument;
+
+    expect(Object.keys(paths['/api/calls']!.post!.responses)).toEqual(expect.arrayContaining(['201', '422']));
+    expect(paths['/api/calls']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    expect(Object.keys(paths['/api/calls/{id}']!.patch!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
+    expect(Object.keys(paths['/api/calls/{id}/cancel']!.post!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
+    expect(Object.keys(paths['/health']!.get!.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
+  it('is browsable as HTML at /api/docs', async () => {
+    const response = await request(app.getHttpServer()).get('/api/docs');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.text).toContain('swagger-ui');
+  });
+});
