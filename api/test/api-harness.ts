@@ -38,6 +38,8 @@ export function testApiConfig(databaseUrl: string): ApiConfig {
       DIAL_RETRY_MAX_INTERVAL_MS: '200',
       DIAL_RETRY_MAX_ATTEMPTS: '3',
       DIAL_RETRY_TIMEOUT_MS: '5000',
+      // So a test hears a heartbeat without waiting the 15 s a proxy is given.
+      CALL_STREAM_HEARTBEAT_MS: '300',
     }),
   );
 }
@@ -92,6 +94,20 @@ export class ApiHarness {
       }),
     });
     this.worker = { connection, worker, running: worker.run() };
+  }
+
+  /** The server process ids of that application's connections to the test's database. */
+  async connectionsOf(applicationName: string): Promise<number[]> {
+    const rows: { pid: number }[] = await this.dataSource.query(
+      'SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() ORDER BY pid',
+      [applicationName],
+    );
+    return rows.map((row) => row.pid);
+  }
+
+  /** Ends those connections, as a failover or a reaper of idle connections would. */
+  async terminate(pids: number[]): Promise<void> {
+    await this.dataSource.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
   }
 
   /** A supertest client for the API. */

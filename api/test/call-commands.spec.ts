@@ -47,7 +47,7 @@ describe('PATCH /api/calls/:id (reschedule)', () => {
     const response = await harness.api().patch(`/api/calls/${call.id}`).send({ scheduledAt });
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ...call, scheduledAt, updatedAt: expect.any(String) });
+    expect(response.body).toEqual({ ...call, scheduledAt, updatedAt: expect.any(String), version: 2 });
     expect((await harness.getCall(call.id)).scheduledAt).toBe(scheduledAt);
   });
 
@@ -143,7 +143,7 @@ describe('POST /api/calls/:id/cancel', () => {
     const response = await harness.api().post(`/api/calls/${call.id}/cancel`);
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ...call, status: 'cancelled', updatedAt: expect.any(String) });
+    expect(response.body).toEqual({ ...call, status: 'cancelled', updatedAt: expect.any(String), version: 2 });
     // Past the time it was due: a call that was only hidden, not cancelled, would have dialled by now.
     await sleep(2.5 * SECOND);
     const after = await harness.getCall(call.id);

@@ -1,3 +1,4 @@
+import { CALL_STREAM_EVENT, CALL_STREAM_PATH } from '@call-scheduler/shared';
 import { createDatabaseForTest } from '@call-scheduler/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -11,9 +12,14 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
+interface OpenApiResponse {
+  description: string;
+  content?: Record<string, unknown>;
+}
+
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse>; parameters?: { name: string; in: string }[] }>>;
 }
 
 describe('the OpenAPI document', () => {
@@ -25,8 +31,9 @@ describe('the OpenAPI document', () => {
     const document = response.body as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual(
-      ['/api/calls', '/api/calls/{id}', '/api/calls/{id}/cancel', '/api/calls/{id}/start-now', '/health'].sort(),
+      ['/api/calls', CALL_STREAM_PATH, '/api/calls/{id}', '/api/calls/{id}/cancel', '/api/calls/{id}/start-now', '/health'].sort(),
     );
+    expect(Object.keys(document.paths[CALL_STREAM_PATH]!)).toEqual(['get']);
     expect(Object.keys(document.paths['/api/calls']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/api/calls/{id}']!).sort()).toEqual(['get', 'patch']);
     expect(Object.keys(document.paths['/api/calls/{id}/start-now']!)).toEqual(['post']);
@@ -42,6 +49,14 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(paths['/api/calls/{id}']!.patch!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(paths['/api/calls/{id}/cancel']!.post!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(paths['/health']!.get!.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
+  it('documents the call stream as text/event-stream, naming each of its events', async () => {
+    const { paths } = (await request(app.getHttpServer()).get('/api/docs/openapi.json')).body as OpenApiDocument;
+    const stream = paths[CALL_STREAM_PATH]!.get!.responses['200']!;
+
+    expect(Object.keys(stream.content ?? {})).toEqual(['text/event-stream']);
+    for (const event of Object.values(CALL_STREAM_EVENT)) expect(stream.description).toContain(`\`${event}\``);
   });
 
   it('is browsable as HTML at /api/docs', async () => {

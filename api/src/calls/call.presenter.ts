@@ -9,9 +9,8 @@ export class CallPresenter {
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   call(state: CallState): CallDto {
-    const { version: _version, ...call } = state;
     const workflowId = workflowIdForCall(state.id);
-    return { ...call, workflowId, temporalUiUrl: this.temporalUiUrl(workflowId) };
+    return { ...state, workflowId, temporalUiUrl: this.temporalUiUrl(workflowId) };
   }
 
   detail(state: CallState, events: RecordedCallEvent[]): CallDetailDto {

@@ -3,9 +3,14 @@ import { CallPresenter } from './call.presenter';
 import { CallWorkflows } from './call-workflows';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
+import { CallChangeListener } from './stream/call-change-listener';
+import { CallFeed } from './stream/call-feed';
+import { CallStreamController } from './stream/call-stream.controller';
 
 @Module({
-  controllers: [CallsController],
-  providers: [CallsService, CallWorkflows, CallPresenter],
+  // Routes are matched in the order controllers are listed: `GET calls/stream` has to come
+  // before `GET calls/:id`, which would take `stream` for an id.
+  controllers: [CallStreamController, CallsController],
+  providers: [CallsService, CallWorkflows, CallPresenter, CallChangeListener, CallFeed],
 })
 export class CallsModule {}

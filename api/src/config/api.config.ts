@@ -1,3 +1,4 @@
+import { CALL_STREAM_HEARTBEAT_MS } from '@call-scheduler/shared';
 import {
   DEFAULT_DIAL_RETRY_POLICY,
   type DialRetryPolicy,
@@ -13,6 +14,8 @@ export interface ApiConfig {
   temporalUiUrl: string;
   bodyLimit: string;
   dialRetry: DialRetryPolicy;
+  /** How long the call stream may stay silent before it sends a heartbeat. */
+  streamHeartbeatMs: number;
 }
 
 /** Injection token of the API's settings, read once from the environment at start-up. */
@@ -34,5 +37,6 @@ export function readApiConfig(env = new Env()): ApiConfig {
       maximumAttempts: env.int('DIAL_RETRY_MAX_ATTEMPTS', defaults.maximumAttempts, { min: 1, max: 100 }),
       scheduleToCloseMs: env.int('DIAL_RETRY_TIMEOUT_MS', defaults.scheduleToCloseMs, { min: 1_000 }),
     },
+    streamHeartbeatMs: env.int('CALL_STREAM_HEARTBEAT_MS', CALL_STREAM_HEARTBEAT_MS, { min: 100 }),
   };
 }

@@ -2,16 +2,22 @@ import 'reflect-metadata';
 import { newCallState, evolve, type CallEvent, type CallState, type RecordedCallEvent } from '@call-scheduler/shared';
 import { createDatabaseForTest } from '@call-scheduler/testing';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { CALL_CHANGES_CHANNEL, type CallChange } from './call-changes';
 import { CallRepository } from './call.repository';
 import { dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
 
+let databaseUrl: string;
 let dataSource: DataSource;
 let calls: CallRepository;
 
 beforeAll(async () => {
-  dataSource = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
+  databaseUrl = await createDatabaseForTest();
+  dataSource = new DataSource(dataSourceOptions({ url: databaseUrl }));
   await dataSource.initialize();
   await migrate(dataSource);
   calls = new CallRepository(dataSource);
@@ -45,13 +51,25 @@ describe('CallRepository', () => {
   it('migrates once even when several processes start together', async () => {
     await Promise.all([migrate(dataSource), migrate(dataSource), migrate(dataSource)]);
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM typeorm_migrations');
-    expect(count).toBe(1);
+    expect(count).toBe(MIGRATIONS.length);
   });
 
   it('finds a new call before any event was recorded', async () => {
     const call = newCall();
     await calls.insertNew(call);
     expect(await calls.findById(call.id)).toEqual(call);
+  });
+
+  it('finds several calls in one query, leaving out the ids it does not know', async () => {
+    const [first, second, other] = [newCall(), newCall(), newCall()];
+    for (const call of [first, second, other]) await calls.insertNew(call);
+    const [dialed] = history(second, { type: 'DialAttemptStarted', data: { attempt: 1 } });
+    await calls.record(dialed!.event, dialed!.state);
+
+    const found = await calls.findByIds([second.id, randomUUID(), first.id]);
+
+    expect([...found].sort((a, b) => a.version - b.version)).toEqual([first, dialed!.state]);
+    expect(await calls.findByIds([])).toEqual([]);
   });
 
   it('keeps the newer projection when the creation row arrives after an event', async () => {
@@ -112,5 +130,79 @@ describe('CallRepository', () => {
     const winner = claims[0]!.requestHash === 'hash-a' ? first : second;
     for (const claim of claims) expect(claim.call).toEqual(expect.objectContaining({ id: winner.id, createdAt: winner.createdAt }));
     expect(await calls.claimIdempotencyKey(key, 'hash-c', newCall())).toEqual(claims[0]);
+  });
+});
+
+describe('notifications on the call changes channel', () => {
+  let listener: Client;
+  /** Every payload heard, parsed, in the order it arrived. */
+  const heard: CallChange[] = [];
+
+  beforeAll(async () => {
+    listener = new Client({ connectionString: databaseUrl });
+    await listener.connect();
+    listener.on('notification', ({ channel, payload }) => {
+      if (channel === CALL_CHANGES_CHANNEL) heard.push(JSON.parse(payload!) as CallChange);
+    });
+    await listener.query(`LISTEN ${CALL_CHANGES_CHANNEL}`);
+  });
+
+  afterAll(() => listener.end());
+
+  /** What was heard of the call, once its change to `version` has arrived: notifications come in commit order. */
+  async function heardUntil(id: string, version: number): Promise<CallChange[]> {
+    while (!heard.some((change) => change.id === id && change.version === version)) await once(listener, 'notification');
+    return heard.filter((change) => change.id === id);
+  }
+
+  it('names the call and its version for its creation row and every event that moves it forward', async () => {
+    const call = newCall();
+    await calls.insertNew(call);
+    for (const { event, state } of history(
+      call,
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
+    )) {
+      await calls.record(event, state);
+    }
+
+    expect(await heardUntil(call.id, 2)).toEqual([0, 1, 2].map((version) => ({ id: call.id, version })));
+  });
+
+  it('says nothing of a write the projection refuses: stale, repeated, or a creation row after an event', async () => {
+    const call = newCall();
+    const [dialed, accepted, ringing] = history(
+      call,
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
+      { type: 'CallRinging', data: {} },
+    );
+    await calls.record(accepted!.event, accepted!.state);
+
+    await calls.record(dialed!.event, dialed!.state);
+    await calls.record(accepted!.event, accepted!.state);
+    await calls.insertNew(call);
+    await calls.record(ringing!.event, ringing!.state);
+
+    expect((await heardUntil(call.id, 3)).map((change) => change.version)).toEqual([2, 3]);
+  });
+
+  it('is undone by reverting its migration, trigger and function both', async () => {
+    const reverted = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
+    await reverted.initialize();
+    const notifier = async () => {
+      const [{ triggers }] = await reverted.query(`SELECT count(*)::int AS triggers FROM pg_trigger WHERE tgrelid = 'calls'::regclass AND NOT tgisinternal`);
+      const [{ functions }] = await reverted.query(`SELECT count(*)::int AS functions FROM pg_proc WHERE proname = 'notify_call_change'`);
+      return { triggers, functions };
+    };
+    try {
+      await migrate(reverted);
+      const before = await notifier();
+      await reverted.undoLastMigration();
+
+      expect({ before, after: await notifier() }).toEqual({ before: { triggers: 1, functions: 1 }, after: { triggers: 0, functions: 0 } });
+    } finally {
+      await reverted.destroy();
+    }
   });
 });

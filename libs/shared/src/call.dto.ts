@@ -18,6 +18,8 @@ export interface CallDto {
   updatedAt: string;
   workflowId: string;
   temporalUiUrl: string;
+  /** How many events the call has seen: of two copies of a call, the higher version is the newer. */
+  version: number;
 }
 
 export interface CallEventDto {

@@ -3,4 +3,5 @@ export * from './call-events';
 export * from './call-state';
 export * from './call-limits';
 export * from './call.dto';
+export * from './call-stream';
 export * from './phone-number';

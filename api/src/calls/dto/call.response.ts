@@ -27,6 +27,7 @@ export class CallResponse implements CallDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ example: 'call-4f0c...' }) workflowId!: string;
   @ApiProperty({ format: 'uri', description: "The call's workflow in the Temporal Web UI" }) temporalUiUrl!: string;
+  @ApiProperty({ description: 'Events applied so far: of two copies of a call, the higher version is the newer' }) version!: number;
 }
 
 export class CallEventResponse implements CallEventDto {

@@ -1,4 +1,5 @@
 import { CreateCallProjections1764000000000 } from './1764000000000-create-call-projections';
+import { NotifyCallChanges1765000000000 } from './1765000000000-notify-call-changes';
 
 /** Every migration, oldest first; add new ones at the end. */
-export const MIGRATIONS = [CreateCallProjections1764000000000];
+export const MIGRATIONS = [CreateCallProjections1764000000000, NotifyCallChanges1765000000000];
