@@ -29,4 +29,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Imports flow one way in the web app: app → features → lib/config, and never into server code.
+    files: ['web/src/lib/**', 'web/src/config/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**'], message: 'Shared web code depends on no feature.' }] }],
+    },
+  },
+  {
+    files: ['web/src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], message: 'Features do not reach into the app shell.' },
+            { group: ['@call-scheduler/shared/*', '@call-scheduler/db', '@temporalio/*'], message: 'The browser gets only the shared contracts.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App } from './app/app';
+import { AppProvider } from './app/provider';
+import { env } from './config/env';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -8,6 +10,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App temporalUiUrl={import.meta.env.VITE_TEMPORAL_UI_URL || 'http://localhost:8233'} />
+    <AppProvider>
+      <App temporalUiUrl={env.temporalUiUrl} />
+    </AppProvider>
   </StrictMode>,
 );

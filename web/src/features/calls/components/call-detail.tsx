@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { formatDateTime, formatTimeOfDay } from '../../../lib/date-time';
+import { useNow } from '../../../lib/use-now';
+import { useTimeZone } from '../../../lib/time-zone';
+import { useCall } from '../api/get-call';
+import { describeCallEvent } from '../call-event-description';
+import { formatPhoneNumber } from '../phone-number-input';
+import { CallActions } from './call-actions';
+import { CallTime } from './call-time';
+import { StatusBadge } from './status-badge';
+
+/** One call: its state, what can still be done with it, and every event so far. */
+export function CallDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const call = useCall(id);
+  const timeZone = useTimeZone();
+  const now = useNow();
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), [id]);
+
+  return (
+    <aside className="call-detail" aria-labelledby={titleId}>
+      <div className="detail-header">
+        <h2 id={titleId} ref={heading} tabIndex={-1}>
+          {call.data ? `Call to ${formatPhoneNumber(call.data.phoneNumber)}` : 'Call'}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {call.isPending && <p>Loading…</p>}
+      {call.isError && (
+        <p role="alert" className="error">
+          {call.error instanceof ApiError && call.error.status === 404 ? 'There is no such call.' : call.error.message}
+        </p>
+      )}
+      {call.data && (
+        <>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={call.data.status} />
+            </dd>
+            <dt>Scheduled</dt>
+            <dd>
+              <CallTime at={call.data.scheduledAt} now={now} />
+            </dd>
+            <dt>Attempt</dt>
+            <dd>
+              {`${call.data.attempt}/${call.data.maxAttempts}`}
+              {call.data.nextAttemptAt && (
+                <>
+                  {' '}· next <CallTime at={call.data.nextAttemptAt} now={now} />
+                </>
+              )}
+            </dd>
+            <dt>Provider call id</dt>
+            <dd className="mono">{call.data.externalCallId ?? '—'}</dd>
+            {call.data.lastError && (
+              <>
+                <dt>Last error</dt>
+                <dd>{call.data.lastError}</dd>
+              </>
+            )}
+            {call.data.note && (
+              <>
+                <dt>Note</dt>
+                <dd>{call.data.note}</dd>
+              </>
+            )}
+            <dt>Workflow</dt>
+            <dd>
+              <a href={call.data.temporalUiUrl} target="_blank" rel="noreferrer">
+                Open in Temporal Web UI<span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </dd>
+          </dl>
+          <CallActions call={call.data} />
+          <h3>Timeline</h3>
+          <ol className="timeline">
+            {call.data.events.map((event) => (
+              <li key={event.seq}>
+                <time dateTime={event.occurredAt} title={formatDateTime(event.occurredAt, timeZone)}>
+                  {formatTimeOfDay(event.occurredAt, timeZone)}
+                </time>{' '}
+                {describeCallEvent(event, timeZone)}
+              </li>
+            ))}
+          </ol>
+          {call.data.events.length === 0 && <p className="hint">No events recorded yet.</p>}
+        </>
+      )}
+    </aside>
+  );
+}

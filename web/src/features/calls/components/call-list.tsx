@@ -1,0 +1,132 @@
+import { CALL_STATUSES, type CallDto, type CallStatus } from '@call-scheduler/shared';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useNow } from '../../../lib/use-now';
+import { useCalls } from '../api/get-calls';
+import { CALL_STATUS_LABELS } from '../call-status-labels';
+import { formatPhoneNumber } from '../phone-number-input';
+import { callHref } from '../selected-call';
+import { CallTime, RelativeTime } from './call-time';
+import { StatusBadge } from './status-badge';
+
+export interface CallListProps {
+  selectedId: string | null;
+}
+
+/** Every call, newest first, loaded a page at a time as the operator scrolls. */
+export function CallList({ selectedId }: CallListProps) {
+  const [status, setStatus] = useState<CallStatus | undefined>(undefined);
+  const calls = useCalls(status);
+  const now = useNow();
+  const id = useId();
+  const items = useMemo(() => calls.data?.pages.flatMap((page) => page.items) ?? [], [calls.data]);
+
+  return (
+    <section className="call-list" aria-labelledby={`${id}-title`}>
+      <div className="list-header">
+        <h2 id={`${id}-title`}>Calls</h2>
+        <label>
+          Status{' '}
+          <select value={status ?? ''} onChange={(event) => setStatus((event.target.value || undefined) as CallStatus | undefined)}>
+            <option value="">All</option>
+            {CALL_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {CALL_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {calls.isError && (
+        <p role="alert" className="error">
+          Could not load calls: {calls.error.message}
+        </p>
+      )}
+      {calls.isPending ? (
+        <p>Loading calls…</p>
+      ) : items.length === 0 ? (
+        <p>{status ? `No ${CALL_STATUS_LABELS[status].toLowerCase()} calls.` : 'No calls yet: schedule one above.'}</p>
+      ) : (
+        <>
+          <div className="call-row call-row-header" aria-hidden="true">
+            <span>Status</span>
+            <span>Number</span>
+            <span>Scheduled</span>
+            <span>Attempt</span>
+            <span>Provider call id</span>
+          </div>
+          <ul className="calls" aria-labelledby={`${id}-title`}>
+            {items.map((call) => (
+              <CallRow key={call.id} call={call} now={now} selected={call.id === selectedId} />
+            ))}
+          </ul>
+        </>
+      )}
+      {calls.hasNextPage && (
+        <LoadMore loading={calls.isFetchingNextPage} onLoad={() => void calls.fetchNextPage()} />
+      )}
+    </section>
+  );
+}
+
+const CallRow = memo(function CallRow({ call, now, selected }: { call: CallDto; now: Date; selected: boolean }) {
+  return (
+    <li className="call-row" aria-current={selected ? 'true' : undefined}>
+      <span className="cell">
+        <span className="cell-label">Status </span>
+        <StatusBadge status={call.status} />
+      </span>
+      <span className="cell">
+        <span className="cell-label">Number </span>
+        <a href={callHref(call.id)} className="mono line">
+          {formatPhoneNumber(call.phoneNumber)}
+        </a>
+        {call.note && <span className="note line"> {call.note}</span>}
+      </span>
+      <span className="cell">
+        <span className="cell-label">Scheduled </span>
+        <CallTime at={call.scheduledAt} now={now} />
+      </span>
+      <span className="cell">
+        <span className="cell-label">Attempt </span>
+        <span className="line">{`${call.attempt}/${call.maxAttempts}`}</span>
+        {call.nextAttemptAt && (
+          <span className="next-attempt line">
+            next <RelativeTime at={call.nextAttemptAt} now={now} />
+          </span>
+        )}
+      </span>
+      <span className="cell">
+        <span className="cell-label">Provider call id </span>
+        <span className="mono line" title={call.externalCallId ?? undefined}>
+          {call.externalCallId ?? '—'}
+        </span>
+      </span>
+    </li>
+  );
+});
+
+/** Loads the next page when it scrolls into view, or when pressed. */
+function LoadMore({ loading, onLoad }: { loading: boolean; onLoad: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const load = useRef(onLoad);
+  useEffect(() => {
+    load.current = onLoad;
+  });
+
+  // Observed afresh after each page, so a button still in view after loading loads the next one too.
+  useEffect(() => {
+    const element = button.current;
+    if (loading || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) load.current();
+    }, { rootMargin: '400px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [loading]);
+
+  return (
+    <button ref={button} type="button" className="secondary load-more" onClick={onLoad} disabled={loading}>
+      {loading ? 'Loading…' : 'Load older calls'}
+    </button>
+  );
+}
