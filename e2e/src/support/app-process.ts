@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
-/** One of the stack's built entry points (`<project>/dist/main.js`) running as its own process. */
+export interface AppProcessOptions {
+  args?: string[];
+  cwd?: string;
+}
+
+/** One of the stack's Node entry points (`<project>/dist/main.js`, Vite's CLI) running as its own process. */
 export class AppProcess {
   private child: ChildProcess | null = null;
   private output: string[] = [];
@@ -10,10 +15,12 @@ export class AppProcess {
     readonly name: string,
     private readonly entry: string,
     private readonly env: Record<string, string>,
+    private readonly options: AppProcessOptions = {},
   ) {}
 
   start(): this {
-    this.child = spawn(process.execPath, [require.resolve(this.entry)], {
+    this.child = spawn(process.execPath, [require.resolve(this.entry), ...(this.options.args ?? [])], {
+      cwd: this.options.cwd,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

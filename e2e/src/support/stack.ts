@@ -1,23 +1,35 @@
 import { createDatabaseForTest, freePort, testTemporalAddress } from '@call-scheduler/testing';
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { AppProcess } from './app-process';
 import { eventually } from './eventually';
 
+export interface StackOptions {
+  /** Also serve the web app with Vite's dev server, as `npm start` does, in front of the API. */
+  web?: boolean;
+}
+
 /**
- * The whole back end as separate processes, as `npm start` runs it: the built mock provider,
- * worker and API, on the Temporal server and PostgreSQL the jest globalSetup started.
+ * The whole stack as separate processes, as `npm start` runs it: the built mock provider,
+ * worker and API (and the web app if asked), on the Temporal server and PostgreSQL the jest
+ * globalSetup started.
  */
 export class Stack {
   readonly provider: AppProcess;
   readonly worker: AppProcess;
   readonly api: AppProcess;
+  readonly web: AppProcess | null;
 
   private constructor(
     readonly apiUrl: string,
     readonly providerUrl: string,
+    readonly webUrl: string | null,
+    /** The stack's own database, for a test or benchmark that reads or writes projections directly. */
+    readonly databaseUrl: string,
     env: Record<string, string>,
     providerPort: number,
     apiPort: number,
+    webPort: number | null,
   ) {
     this.provider = new AppProcess('mock-provider', '@call-scheduler/mock-provider/dist/main.js', {
       PORT: String(providerPort),
@@ -31,10 +43,16 @@ export class Stack {
     });
     this.worker = new AppProcess('worker', '@call-scheduler/worker/dist/main.js', env);
     this.api = new AppProcess('api', '@call-scheduler/api/dist/main.js', { ...env, PORT: String(apiPort), HOST: '127.0.0.1' });
+    this.web = webPort === null ? null : webDevServer(webPort, this.apiUrl);
   }
 
-  static async start(): Promise<Stack> {
-    const [providerPort, apiPort, databaseUrl] = await Promise.all([freePort(), freePort(), createDatabaseForTest()]);
+  static async start(options: StackOptions = {}): Promise<Stack> {
+    const [providerPort, apiPort, webPort, databaseUrl] = await Promise.all([
+      freePort(),
+      freePort(),
+      options.web ? freePort() : null,
+      createDatabaseForTest(),
+    ]);
     const providerUrl = `http://127.0.0.1:${providerPort}`;
     const env = {
       DATABASE_URL: databaseUrl,
@@ -43,31 +61,48 @@ export class Stack {
       PROVIDER_URL: providerUrl,
       PROVIDER_POLL_INTERVAL_MS: '100',
     };
-    const stack = new Stack(`http://127.0.0.1:${apiPort}`, providerUrl, env, providerPort, apiPort);
-    stack.provider.start();
-    stack.worker.start();
-    stack.api.start();
+    const webUrl = webPort === null ? null : `http://127.0.0.1:${webPort}`;
+    const stack = new Stack(`http://127.0.0.1:${apiPort}`, providerUrl, webUrl, databaseUrl, env, providerPort, apiPort, webPort);
+    for (const app of stack.apps()) app.start();
     await stack.waitUntilHealthy();
     return stack;
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api.stop(), this.worker.stop(), this.provider.stop()]);
+    await Promise.all(this.apps().map((app) => app.stop()));
   }
 
   logs(): string {
-    return [this.api, this.worker, this.provider].map((app) => app.logs()).join('\n');
+    return this.apps().map((app) => app.logs()).join('\n');
   }
 
-  private async waitUntilHealthy(): Promise<void> {
+  /** Waits until the API answers healthy (through the web server too, when there is one). */
+  async waitUntilHealthy(): Promise<void> {
+    const healthUrls = [`${this.apiUrl}/health`, ...(this.webUrl ? [`${this.webUrl}/health`] : [])];
     try {
-      await eventually(
-        () => fetch(`${this.apiUrl}/health`).then((r) => r.status, () => 0),
-        (status) => status === 200,
-        60_000,
-      );
+      for (const url of healthUrls) {
+        await eventually(
+          () => fetch(url).then((r) => r.status, () => 0),
+          (status) => status === 200,
+          60_000,
+        );
+      }
     } catch (error) {
       throw new Error(`the stack did not become healthy\n${this.logs()}`, { cause: error });
     }
   }
+
+  private apps(): AppProcess[] {
+    return [this.provider, this.worker, this.api, ...(this.web ? [this.web] : [])];
+  }
+}
+
+/** `npm run serve -w web`, on its own port, proxying /api to this stack's API. */
+function webDevServer(port: number, apiUrl: string): AppProcess {
+  const webDir = dirname(require.resolve('@call-scheduler/web/package.json'));
+  const viteCli = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  return new AppProcess('web', viteCli, { API_URL: apiUrl }, {
+    cwd: webDir,
+    args: ['--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  });
 }

@@ -5,14 +5,24 @@ import { differenceInSeconds, format } from 'date-fns';
 const LOCAL_INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
 const LOCAL_INPUT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
+/** Building an Intl formatter costs far more than using one, and a long list formats thousands of times. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(undefined, options)));
+  return format;
+}
+
 /** An instant as a person in `timeZone` reads it: "25 Nov 2026, 10:00". */
 export function formatDateTime(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
 /** A time of day with seconds, for event timelines: "10:00:04". */
 export function formatTimeOfDay(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone }).format(new Date(instant));
+  return dateTimeFormat({ timeStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
 /** The zone with its offset at `at`: "Europe/Berlin (GMT+01:00)". */
@@ -29,11 +39,13 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+const relativeTimeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
 /** How far `instant` is from `now`, in the largest whole unit: "in 4 min.", "2 hr. ago". */
 export function formatRelative(instant: string | Date, now: Date): string {
   const seconds = differenceInSeconds(new Date(instant), now);
   const [unit, size] = RELATIVE_UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? RELATIVE_UNITS.at(-1)!;
-  return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }).format(Math.trunc(seconds / size), unit);
+  return relativeTimeFormat.format(Math.trunc(seconds / size), unit);
 }
 
 /** The value a datetime-local input shows for `instant` in `timeZone`. */

@@ -1,5 +1,6 @@
 import { CALL_STATUSES, type CallDto, type CallStatus } from '@call-scheduler/shared';
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useNow } from '../../../lib/use-now';
 import { useCalls } from '../api/get-calls';
 import { CALL_STATUS_LABELS } from '../call-status-labels';
@@ -54,11 +55,7 @@ export function CallList({ selectedId }: CallListProps) {
             <span>Attempt</span>
             <span>Provider call id</span>
           </div>
-          <ul className="calls" aria-labelledby={`${id}-title`}>
-            {items.map((call) => (
-              <CallRow key={call.id} call={call} now={now} selected={call.id === selectedId} />
-            ))}
-          </ul>
+          <VirtualCallRows items={items} complete={!calls.hasNextPage} now={now} selectedId={selectedId} labelledBy={`${id}-title`} />
         </>
       )}
       {calls.hasNextPage && (
@@ -68,9 +65,85 @@ export function CallList({ selectedId }: CallListProps) {
   );
 }
 
-const CallRow = memo(function CallRow({ call, now, selected }: { call: CallDto; now: Date; selected: boolean }) {
+interface VirtualCallRowsProps {
+  items: CallDto[];
+  /** Every call is loaded: the list knows its length. */
+  complete: boolean;
+  now: Date;
+  selectedId: string | null;
+  labelledBy: string;
+}
+
+/**
+ * Only the rows on screen (and a few either side) are in the page, so ten thousand loaded calls
+ * cost what thirty do: to render, to update live and to tick the relative times.
+ */
+function VirtualCallRows({ items, complete, now, selectedId, labelledBy }: VirtualCallRowsProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const scrollMargin = useDocumentOffset(list);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize: () => ROW_HEIGHT_ESTIMATE_PX,
+    overscan: 8,
+    scrollMargin,
+    getItemKey: (index) => items[index]!.id,
+  });
+
   return (
-    <li className="call-row" aria-current={selected ? 'true' : undefined}>
+    <ul ref={list} className="calls" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((row) => (
+        <CallRow
+          key={row.key}
+          call={items[row.index]!}
+          now={now}
+          selected={items[row.index]!.id === selectedId}
+          index={row.index}
+          setSize={complete ? items.length : -1}
+          top={row.start - scrollMargin}
+          measure={virtualizer.measureElement}
+        />
+      ))}
+    </ul>
+  );
+}
+
+const ROW_HEIGHT_ESTIMATE_PX = 53;
+
+/** How far below the top of the document `element` starts, kept current as the page above it changes size. */
+function useDocumentOffset(element: RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => setOffset(Math.round((element.current?.getBoundingClientRect().top ?? 0) + window.scrollY));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [element]);
+  return offset;
+}
+
+interface CallRowProps {
+  call: CallDto;
+  now: Date;
+  selected: boolean;
+  index: number;
+  setSize: number;
+  top: number;
+  measure: (element: HTMLElement | null) => void;
+}
+
+const CallRow = memo(function CallRow({ call, now, selected, index, setSize, top, measure }: CallRowProps) {
+  return (
+    <li
+      ref={measure}
+      data-index={index}
+      className="call-row"
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <span className="cell">
         <span className="cell-label">Status </span>
         <StatusBadge status={call.status} />

@@ -1,0 +1,257 @@
+import type { CallPageDto } from '@call-scheduler/shared';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
+import { Stack } from './support/stack';
+
+/** The zone the browser runs in: far from UTC and off the hour, so an offset mistake shows. */
+const TIME_ZONE = 'Asia/Kolkata';
+const LIVE_TIMEOUT_MS = 45_000;
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([Stack.start({ web: true }), launchChromium()]);
+  // Slow enough that every status is on screen for a moment, fast enough for a test.
+  await setProviderTiming({ queuedMs: 600, ringingMs: 1_200, talkMs: 1_200 });
+  context = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function setProviderTiming(timing: { queuedMs: number; ringingMs: number; talkMs: number }): Promise<void> {
+  const response = await fetch(`${stack.providerUrl}/admin/behaviour`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ timing }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(stack.webUrl!);
+  await page.getByText('Live', { exact: true }).waitFor();
+  return page;
+}
+
+/** `ms` from now as a datetime-local value in the browser's zone, to the second. */
+function localInputValue(ms: number): string {
+  return localInputValueAt(new Date(Date.now() + ms));
+}
+
+function localInputValueAt(instant: Date): string {
+  // Swedish dates read "2026-11-25 10:00:00": the datetime-local layout but for the T.
+  const swedish = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: TIME_ZONE,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).format(instant);
+  return swedish.replace(' ', 'T');
+}
+
+function form(page: Page): Locator {
+  return page.getByRole('form', { name: 'New call' });
+}
+
+function row(page: Page, number: string): Locator {
+  return page.getByRole('list', { name: 'Calls' }).getByRole('listitem').filter({ hasText: number });
+}
+
+function detail(page: Page): Locator {
+  return page.getByRole('complementary');
+}
+
+async function waitForBadge(within: Locator, status: string): Promise<void> {
+  await within.locator('.badge', { hasText: status }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+}
+
+async function fillCall(page: Page, phone: string, inMs: number | null): Promise<void> {
+  await form(page).getByLabel('Country').selectOption('US');
+  await form(page).getByLabel('Phone number').fill(phone);
+  if (inMs !== null) await form(page).getByLabel('Date and time (for Schedule)').fill(localInputValue(inMs));
+}
+
+/** A new page with a call scheduled `inMs` ahead, open in the detail view. */
+async function scheduleAndOpen(phone: string, inMs: number): Promise<Page> {
+  const page = await openPage();
+  await fillCall(page, phone, inMs);
+  await form(page).getByRole('button', { name: 'Schedule' }).click();
+  await form(page).getByRole('link', { name: 'Follow it' }).click();
+  await waitForBadge(detail(page), 'Scheduled');
+  return page;
+}
+
+/** Records every status the row for `number` shows, so a test can prove the page moved by itself. */
+async function recordStatuses(page: Page, number: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((wanted) => {
+    const seen = new Set<string>();
+    (window as unknown as { seenStatuses: Set<string> }).seenStatuses = seen;
+    const look = () => {
+      for (const item of document.querySelectorAll('.calls li')) {
+        if (item.textContent?.includes(wanted)) seen.add(item.querySelector('.badge')?.textContent ?? '');
+      }
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, number);
+  return () => page.evaluate(() => [...(window as unknown as { seenStatuses: Set<string> }).seenStatuses]);
+}
+
+async function dialsTo(e164: string): Promise<number> {
+  const { items } = (await (await fetch(`${stack.providerUrl}/calls`)).json()) as { items: { to: string; postCount: number }[] };
+  return items.filter((call) => call.to === e164).reduce((sum, call) => sum + call.postCount, 0);
+}
+
+async function newestCallId(): Promise<string | undefined> {
+  const page = (await (await fetch(`${stack.apiUrl}/api/calls?limit=1`)).json()) as CallPageDto;
+  return page.items[0]?.id;
+}
+
+describe('the web page, in a real browser against the real stack', () => {
+  it('schedules a call a few seconds ahead and shows it reach completed without a reload', async () => {
+    const page = await openPage();
+    await fillCall(page, '(415) 555-0111', 8_000);
+    await form(page).getByText('Will call +1 415 555 0111').waitFor();
+    // Chromium's ICU still names the zone by its old name, Asia/Calcutta.
+    await form(page).getByText(/Asia\/(Kolkata|Calcutta) \(GMT\+05:30\)/).waitFor();
+    await screenshot(page, '01-form-filled');
+    const seenStatuses = await recordStatuses(page, '+1 415 555 0111');
+
+    await form(page).getByRole('button', { name: 'Schedule' }).click();
+    await form(page).getByRole('status').getByText('Call to +1 415 555 0111 scheduled for').waitFor();
+    expect(await form(page).getByLabel('Phone number').inputValue()).toBe('');
+    await waitForBadge(row(page, '+1 415 555 0111'), 'Scheduled');
+    await screenshot(page, '02-call-scheduled');
+
+    await waitForBadge(row(page, '+1 415 555 0111'), 'Completed');
+    const seen = await seenStatuses();
+    expect(seen).toEqual(expect.arrayContaining(['Scheduled', 'Completed']));
+    expect(seen.some((status) => ['Dialing', 'Ringing', 'In progress'].includes(status))).toBe(true);
+    await expectText(row(page, '+1 415 555 0111'), /1\/3/);
+
+    await row(page, '+1 415 555 0111').getByRole('link').click();
+    await waitForBadge(detail(page), 'Completed');
+    for (const entry of ['Scheduled for', 'Dial attempt 1 started', 'Provider accepted the call', 'Ringing', 'Answered', 'Completed after']) {
+      await detail(page).getByRole('listitem').filter({ hasText: entry }).first().waitFor();
+    }
+    const workflowLink = detail(page).getByRole('link', { name: /Open in Temporal Web UI/ });
+    expect(await workflowLink.getAttribute('href')).toMatch(/\/namespaces\/default\/workflows\/call-[0-9a-f-]{36}$/);
+    await screenshot(page, '03-call-completed-detail');
+    expect(await dialsTo('+14155550111')).toBe(1);
+    await page.close();
+  });
+
+  it('starts a call now', async () => {
+    const page = await openPage();
+    await fillCall(page, '415 555 0112', null);
+    await form(page).getByRole('button', { name: 'Start now' }).click();
+    await form(page).getByText('Calling +1 415 555 0112 now.').waitFor();
+    await waitForBadge(row(page, '+1 415 555 0112'), 'Completed');
+    expect(await dialsTo('+14155550112')).toBe(1);
+    await page.close();
+  });
+
+  it('cancels a scheduled call after confirmation, and the provider is never dialed', async () => {
+    const page = await scheduleAndOpen('415 555 0113', 60 * 60_000);
+
+    await detail(page).getByRole('button', { name: 'Cancel call' }).click();
+    const confirm = detail(page).getByRole('group', { name: 'Confirm cancellation' });
+    await confirm.waitFor();
+    await screenshot(page, '04-cancel-confirmation');
+    await confirm.getByRole('button', { name: 'Yes, cancel the call' }).click();
+
+    await waitForBadge(detail(page), 'Cancelled');
+    await waitForBadge(row(page, '+1 415 555 0113'), 'Cancelled');
+    for (const action of ['Reschedule', 'Start now', 'Cancel call']) {
+      expect(await detail(page).getByRole('button', { name: action }).isDisabled()).toBe(true);
+    }
+    await detail(page).getByText('The call has ended (cancelled).').waitFor();
+    await detail(page).getByRole('listitem').filter({ hasText: 'Cancelled:' }).waitFor();
+    await screenshot(page, '05-call-cancelled');
+    expect(await dialsTo('+14155550113')).toBe(0);
+    await page.close();
+  });
+
+  it('reschedules a pending call to a new time', async () => {
+    const page = await scheduleAndOpen('415 555 0114', 60 * 60_000);
+
+    await detail(page).getByRole('button', { name: 'Reschedule' }).click();
+    const newTime = localInputValue(2 * 60 * 60_000);
+    await detail(page).getByLabel('New date and time').fill(newTime);
+    await detail(page).getByRole('button', { name: 'Save new time' }).click();
+
+    await detail(page).getByRole('listitem').filter({ hasText: 'Rescheduled to' }).waitFor();
+    const shown = await detail(page).locator('dd time').first().getAttribute('datetime');
+    expect(localInputValueAt(new Date(shown!))).toBe(newTime);
+    await screenshot(page, '06-call-rescheduled');
+    expect(await dialsTo('+14155550114')).toBe(0);
+    await page.close();
+  });
+
+  it('names the phone field when the number is bad, and sends nothing', async () => {
+    const page = await openPage();
+    await fillCall(page, '12345', 60_000);
+    await form(page).getByLabel('Phone number').press('Tab');
+    const phone = form(page).getByLabel('Phone number');
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await phone.getAttribute('aria-describedby'))!.split(' ')[0]!;
+    await expectText(page.locator(`[id="${errorId}"]`), /phone|number|short/i);
+
+    const newestBefore = await newestCallId();
+    await form(page).getByRole('button', { name: 'Schedule' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
+    expect(await phone.inputValue()).toBe('12345');
+    await screenshot(page, '07-bad-number');
+    expect(await newestCallId()).toBe(newestBefore);
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const phoneContext = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 375, height: 812 }, isMobile: true });
+    const page = await phoneContext.newPage();
+    await page.goto(stack.webUrl!);
+    await page.getByText('Live', { exact: true }).waitFor();
+    await row(page, '+1 415 555 0111').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, '08-phone-width');
+    await phoneContext.close();
+  });
+
+  it('says when the API is unreachable, and catches up by itself when it is back', async () => {
+    const page = await openPage();
+    await setProviderTiming({ queuedMs: 500, ringingMs: 500, talkMs: 6_000 });
+    await fillCall(page, '415 555 0115', null);
+    await form(page).getByRole('button', { name: 'Start now' }).click();
+    await waitForBadge(row(page, '+1 415 555 0115'), 'In progress');
+
+    await stack.api.stop();
+    await page.getByText('The API is unreachable').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await screenshot(page, '09-api-unreachable');
+    // The call ends while the API is away: only a refetch after reconnecting can show it.
+    await waitForProviderToFinish('+14155550115');
+
+    stack.api.start();
+    await stack.waitUntilHealthy();
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await page.getByText('The API is unreachable').count()).toBe(0);
+    await waitForBadge(row(page, '+1 415 555 0115'), 'Completed');
+    await page.close();
+  });
+});
+
+async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
+  expect(await locator.textContent()).toMatch(pattern);
+}
+
+async function waitForProviderToFinish(e164: string): Promise<void> {
+  await eventually(
+    async () => ((await (await fetch(`${stack.providerUrl}/calls`)).json()) as { items: { to: string; status: string }[] }).items,
+    (items) => items.some((call) => call.to === e164 && call.status === 'completed'),
+    LIVE_TIMEOUT_MS,
+  );
+}
