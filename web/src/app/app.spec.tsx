@@ -1,6 +1,7 @@
 import { CALL_STREAM_EVENT, CALL_STREAM_PATH } from '@call-scheduler/shared';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { makeCall, makePage } from '../testing/call-fixtures';
+import userEvent from '@testing-library/user-event';
+import { makeCall, makeCallDetail, makePage } from '../testing/call-fixtures';
 import { FakeEventSource, useFakeEventSource } from '../testing/fake-event-source';
 import { jsonResponse, sentRequests, useFetchMock } from '../testing/fetch-mock';
 import { renderWithProviders } from '../testing/render-with-providers';
@@ -95,5 +96,20 @@ describe('the page, live', () => {
     act(() => FakeEventSource.latest().send(CALL_STREAM_EVENT.resync, {}));
 
     await waitFor(() => expect(listRequests()).toBe(3));
+  });
+
+  it('opens a call from its row and, on closing it, puts focus back on that row', async () => {
+    await renderLiveApp();
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(makeCallDetail({ id: 'a', phoneNumber: '+14155550123' }))));
+    const row = screen.getByRole('link', { name: '+1 415 555 0123' });
+
+    await userEvent.click(row);
+
+    expect(await screen.findByRole('heading', { name: 'Call to +1 415 555 0123' })).toHaveFocus();
+    expect(window.location.hash).toBe('#call=a');
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(window.location.hash).toBe('');
+    expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '+1 415 555 0123' })).toHaveFocus();
   });
 });

@@ -2,7 +2,7 @@ import { useCallStream } from '../features/calls/api/call-stream';
 import { CallDetail } from '../features/calls/components/call-detail';
 import { CallForm } from '../features/calls/components/call-form';
 import { CallList } from '../features/calls/components/call-list';
-import { useSelectedCall } from '../features/calls/selected-call';
+import { callHref, useSelectedCall } from '../features/calls/selected-call';
 import { ConnectionBanner } from './connection-banner';
 
 export interface AppProps {
@@ -13,6 +13,12 @@ export interface AppProps {
 export function App({ temporalUiUrl }: AppProps) {
   const stream = useCallStream();
   const [selectedId, select] = useSelectedCall();
+
+  /** Back to where the operator was: the call's row, when it is on screen. */
+  const closeDetail = (id: string) => {
+    select(null);
+    document.querySelector<HTMLElement>(`a[href="${callHref(id)}"]`)?.focus();
+  };
 
   return (
     <div className="page">
@@ -32,7 +38,7 @@ export function App({ temporalUiUrl }: AppProps) {
           <CallForm />
           <CallList selectedId={selectedId} />
         </div>
-        {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => select(null)} />}
+        {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => closeDetail(selectedId)} />}
       </main>
     </div>
   );

@@ -65,4 +65,16 @@ describe('CallDetail', () => {
 
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('closes on Escape from anywhere inside it', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(makeCallDetail()));
+    const onClose = jest.fn();
+    const { user } = renderWithProviders(<CallDetail id="call-1" onClose={onClose} />);
+    await screen.findByRole('button', { name: 'Reschedule' });
+
+    await user.click(screen.getByRole('button', { name: 'Reschedule' }));
+    await user.keyboard('{Escape}');
+
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
 });

@@ -21,7 +21,7 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
   useEffect(() => heading.current?.focus(), [id]);
 
   return (
-    <aside className="call-detail" aria-labelledby={titleId}>
+    <aside className="call-detail" aria-labelledby={titleId} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="detail-header">
         <h2 id={titleId} ref={heading} tabIndex={-1}>
           {call.data ? `Call to ${formatPhoneNumber(call.data.phoneNumber)}` : 'Call'}
