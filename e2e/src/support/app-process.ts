@@ -27,6 +27,11 @@ export class AppProcess {
     const keep = (chunk: Buffer) => this.output.push(chunk.toString());
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    // A runner that dies (an uncaught error, a timeout) takes its processes with it, not leaving them running.
+    const child = this.child;
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.off('exit', killOnExit));
     return this;
   }
 
