@@ -228,6 +228,22 @@ describe('CallForm', () => {
       expect(form.note()).toHaveValue('Ask for Sam');
     });
 
+    it("drops the API's phone error once another country is chosen, since the digits now mean another number", async () => {
+      fetchMock.mockResolvedValueOnce(
+        apiErrorResponse(400, 'phoneNumber is not a valid phone number for US', [
+          { field: 'phoneNumber', message: 'phoneNumber is not a valid phone number for US' },
+        ]),
+      );
+      const { form, user } = renderForm();
+      await form.fill();
+      await form.schedule();
+      await waitFor(() => expect(form.phone()).toHaveAttribute('aria-invalid', 'true'));
+
+      await user.selectOptions(form.country(), 'GB');
+
+      expect(screen.queryByText('This is not a valid phone number for US')).not.toBeInTheDocument();
+    });
+
     it('shows an error for a field the form does not have as an alert for the whole form', async () => {
       fetchMock.mockResolvedValueOnce(
         apiErrorResponse(400, 'Validation failed', [{ field: 'callerId', message: 'callerId must not be set' }]),

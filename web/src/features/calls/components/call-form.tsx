@@ -47,7 +47,9 @@ export function CallForm() {
 
   const change = (field: keyof CallFormValues, value: string) => {
     setValues((previous) => ({ ...previous, [field]: value }));
-    setSubmitErrors(({ [field as CallFormField]: _dropped, ...rest }) => rest);
+    // Another country reads the same digits as another number: the phone's old error no longer holds.
+    const changed: CallFormField = field === 'country' ? 'phone' : field;
+    setSubmitErrors(({ [changed]: _dropped, ...rest }) => rest);
     setFormError(null);
   };
   const touch = (field: CallFormField) => setTouched((previous) => ({ ...previous, [field]: true }));
