@@ -13,6 +13,4 @@ export const CALL_STREAM_EVENT = {
   heartbeat: 'heartbeat',
 } as const;
 
-export type CallStreamEventName = (typeof CALL_STREAM_EVENT)[keyof typeof CALL_STREAM_EVENT];
-
 export const CALL_STREAM_HEARTBEAT_MS = 15_000;
