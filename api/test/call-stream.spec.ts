@@ -42,7 +42,7 @@ function callWrittenElsewhere(): CallState {
 
 /** Records an event and the state it led to, as the worker does, without the API knowing. */
 function recordElsewhere(event: CallEvent, after: CallState): Promise<void> {
-  return harness.calls.record({ ...event, callId: after.id, seq: after.version, occurredAt: after.updatedAt }, after);
+  return harness.calls.record([{ ...event, callId: after.id, seq: after.version, occurredAt: after.updatedAt }], after);
 }
 
 const rescheduleTo = (scheduledAt: string): CallEvent => ({ type: 'CallRescheduled', data: { scheduledAt, startNow: false } });
@@ -125,7 +125,7 @@ describe('a change another process wrote to the projection', () => {
     await client.waitFor(copyOf(call.id, (copy) => copy.version === 1));
     // Older than what the projection holds: both are refused, and neither may reach a client.
     await harness.calls.insertNew(call);
-    await harness.calls.record({ ...cancel, callId: call.id, seq: 1, occurredAt: cancelled.updatedAt }, call);
+    await harness.calls.record([{ ...cancel, callId: call.id, seq: 1, occurredAt: cancelled.updatedAt }], call);
     await heardAllWrittenSoFar(client);
 
     const copies = client.copiesOf(call.id);

@@ -9,6 +9,8 @@ export interface CallWorkerOptions {
   taskQueue: string;
   activities: CallActivities;
   maxConcurrentActivities?: number;
+  /** 0 replays every workflow task from the start of its history: how tests prove the workflow deterministic. */
+  maxCachedWorkflows?: number;
 }
 
 /** The workflow bundle `npm run build` writes; without it (tests, a fresh checkout) the worker bundles at start-up. */
@@ -21,7 +23,7 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
 }
 
 export function createCallWorker(options: CallWorkerOptions & Partial<Pick<WorkerOptions, 'workflowBundle'>>): Promise<Worker> {
-  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, workflowBundle } = options;
+  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, maxCachedWorkflows, workflowBundle } = options;
   return Worker.create({
     connection,
     namespace,
@@ -29,5 +31,6 @@ export function createCallWorker(options: CallWorkerOptions & Partial<Pick<Worke
     activities,
     ...(workflowBundle ? { workflowBundle } : workflowSource()),
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities,
+    maxCachedWorkflows,
   });
 }

@@ -30,6 +30,12 @@ const NUMBER = {
   cancelledWhileWaiting: '+14155550115',
   cancelledAtStart: '+14155550116',
   movedAtStart: '+14155550117',
+  cancelledWhileDialing: '+14155550118',
+  cancelledWhileRinging: '+14155550119',
+  cancelledBeforeRetry: '+14155550120',
+  commandStorm: '+14155550121',
+  startNowAtDueTime: '+14155550122',
+  cancelOrStartNow: '+14155550123',
 };
 
 const ANSWERED_CALL: CallEventType[] = [
@@ -52,6 +58,7 @@ beforeAll(async () => {
       createErrorsByNumber: {
         [NUMBER.serverErrors]: [503, 503],
         [NUMBER.rateLimited]: [429],
+        [NUMBER.cancelledWhileDialing]: [429],
         [NUMBER.rejected]: [400],
       },
       outcomesByNumber: {
@@ -59,8 +66,11 @@ beforeAll(async () => {
         [NUMBER.alwaysBusy]: 'busy',
         [NUMBER.providerFails]: 'failed',
         [NUMBER.cancelledWhileWaiting]: 'no_answer',
+        [NUMBER.cancelledBeforeRetry]: 'no_answer',
       },
     },
+    // Every workflow task replays the history from its start, so a command the history cannot reproduce fails the test.
+    maxCachedWorkflows: 0,
   });
 }, 60_000);
 
@@ -104,8 +114,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const updated = await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: newTime }] });
       expect(updated).toMatchObject({ status: 'scheduled', scheduledAt: newTime, version: 2 });
-      // Read-your-writes: the projection has the new time by the time the update returns.
-      expect(await h.calls.findById(id)).toEqual(updated);
+      expect(await h.untilProjected(id, updated.version)).toEqual(updated);
 
       await sleep(Date.parse(input.call.scheduledAt) + 700 - Date.now());
       expect(h.dialed(NUMBER.movedLater)).toEqual([]);
@@ -125,7 +134,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const updated = await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: newTime }] });
       expect(updated).toMatchObject({ status: 'scheduled', scheduledAt: newTime });
-      expect(await h.calls.findById(id)).toEqual(updated);
+      expect(await h.untilProjected(id, updated.version)).toEqual(updated);
 
       expect(await handle.result()).toMatchObject({ status: 'completed', scheduledAt: newTime });
       const events = await h.calls.findEvents(id);
@@ -143,10 +152,8 @@ describe('a call workflow on a real worker, database and provider', () => {
       const updated = await handle.executeUpdate(startNowUpdate);
       expect(Date.parse(updated.scheduledAt)).toBeGreaterThanOrEqual(before);
       expect(Date.parse(updated.scheduledAt)).toBeLessThanOrEqual(Date.now());
-      // Read-your-writes; the call is already being dialled, so the row may have moved on since.
-      const row = await h.calls.findById(id);
-      expect(row?.scheduledAt).toBe(updated.scheduledAt);
-      expect(row?.version).toBeGreaterThanOrEqual(updated.version);
+      // The call is already being dialled, so the row may have moved on since.
+      expect((await h.untilProjected(id, updated.version)).scheduledAt).toBe(updated.scheduledAt);
 
       expect(await handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
       const events = await h.calls.findEvents(id);
@@ -174,8 +181,8 @@ describe('a call workflow on a real worker, database and provider', () => {
       expect(await handle.query(callStateQuery)).toMatchObject({ status: 'scheduled', scheduledAt: input.call.scheduledAt, version: 1 });
       const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{}] });
       expect(cancelled.version).toBe(2);
-      expect((await h.projection(id)).eventTypes).toEqual(['CallScheduled', 'CallCancelled']);
       await handle.result();
+      expect((await h.projection(id)).eventTypes).toEqual(['CallScheduled', 'CallCancelled']);
     });
 
     it('rejects cancelling a call while it is being dialled with CallNotPending, and the call goes on', async () => {
@@ -218,7 +225,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'customer asked' }] });
       expect(cancelled).toMatchObject({ status: 'cancelled', nextAttemptAt: null });
-      expect(await h.calls.findById(id)).toEqual(cancelled);
+      expect(await h.untilProjected(id, cancelled.version)).toEqual(cancelled);
 
       expect(await handle.result()).toEqual(cancelled);
       const events = await h.calls.findEvents(id);
@@ -388,5 +395,135 @@ describe('a call workflow on a real worker, database and provider', () => {
       expect(h.dialed(NUMBER.alwaysBusy).map((c) => c.idempotencyKey)).toEqual([`${id}:1`, `${id}:2`]);
       expect(await h.calls.findById(id)).toEqual(state);
     });
+  });
+
+  describe('cancelled by Temporal once the call is being dialled', () => {
+    it('goes on dialling a call cancelled while the provider is being asked, and records how it ended', async () => {
+      // The provider answers the first POST with 429 and Retry-After: 1, so the call stays `dialing` for a second.
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledWhileDialing });
+      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'dialing');
+
+      await handle.cancel();
+
+      expect(await handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
+      expect((await handle.describe()).status.name).toBe('COMPLETED');
+      expect((await h.projection(id)).eventTypes).toEqual(ANSWERED_CALL);
+      expect(h.dialed(NUMBER.cancelledWhileDialing)).toEqual([expect.objectContaining({ postCount: 2, status: 'completed' })]);
+    });
+
+    it('follows a call cancelled while it rings to its end, and never turns it into cancelled', async () => {
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledWhileRinging });
+      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 5_000);
+
+      await handle.cancel();
+
+      const state = await handle.result();
+      expect(state).toMatchObject({ status: 'completed', attempt: 1 });
+      expect(await h.projection(id)).toEqual({ call: state, eventTypes: ANSWERED_CALL, seqs: [1, 2, 3, 4, 5, 6] });
+      expect(h.dialed(NUMBER.cancelledWhileRinging)).toEqual([expect.objectContaining({ status: 'completed' })]);
+    });
+
+    it('cancels a call whose attempt went unanswered while the cancel waited, and never dials it again', async () => {
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledBeforeRetry, maxAttempts: 3, retryDelaySeconds: 1 });
+      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 5_000);
+
+      await handle.cancel();
+
+      const error = await rejectionOf(handle.result());
+      expect((error as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
+      const { call, eventTypes } = await h.projection(id);
+      expect(call).toMatchObject({ status: 'cancelled', attempt: 1, nextAttemptAt: null });
+      expect(eventTypes.slice(-2)).toEqual(['CallUnanswered', 'CallCancelled']);
+      await sleep(1_500);
+      expect(h.dialed(NUMBER.cancelledBeforeRetry).map((c) => c.idempotencyKey)).toEqual([`${id}:1`]);
+    });
+  });
+
+  describe('commands that arrive together', () => {
+    it('takes a cancel and 31 reschedules sent at once in an order, and records exactly the ones it took', async () => {
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.commandStorm, inMs: 10 * 60_000 });
+      await h.untilSleeping(id);
+      const times = Array.from({ length: 31 }, (_, i) => isoIn(20 * 60_000 + i * 1_000));
+
+      const answers = await Promise.allSettled([
+        ...times.map((scheduledAt) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }] })),
+        handle.executeUpdate(cancelUpdate, { args: [{ reason: 'storm' }] }),
+      ]);
+
+      const final = await handle.result();
+      expect(final.status).toBe('cancelled');
+      const taken = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+      // Refused by the workflow once cancelled, or by Temporal once the workflow had closed.
+      for (const refused of answers.filter((a) => a.status === 'rejected')) {
+        if (refused.reason instanceof WorkflowNotFoundError) continue;
+        expect(refused.reason).toBeInstanceOf(WorkflowUpdateFailedError);
+        expect(refused.reason.cause).toMatchObject({ type: CallFailureType.NotPending });
+      }
+      const events = await h.calls.findEvents(id);
+      expect(events.at(-1)).toMatchObject({ type: 'CallCancelled', data: { reason: 'storm' } });
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const rescheduledTo = events.filter((e) => e.type === 'CallRescheduled').map((e) => (e.data as { scheduledAt: string }).scheduledAt);
+      expect(rescheduledTo.sort()).toEqual(taken.filter((s) => s.status === 'scheduled').map((s) => s.scheduledAt).sort());
+      expect(await h.calls.findById(id)).toEqual(final);
+      expect(await handle.query(callStateQuery)).toEqual(final);
+      expect(h.dialed(NUMBER.commandStorm)).toEqual([]);
+    });
+
+    it('dials once a call asked to start now at the moment it falls due', async () => {
+      for (let trial = 0; trial < 5; trial++) {
+        const { id, handle, input } = await h.startCall({ phoneNumber: NUMBER.startNowAtDueTime, inMs: 1_000 });
+        await h.untilSleeping(id);
+        await sleep(Date.parse(input.call.scheduledAt) - Date.now());
+
+        const startNow = await handle.executeUpdate(startNowUpdate).then(
+          (state) => ({ taken: true, state }),
+          (error: unknown) => ({ taken: false, error }),
+        );
+
+        const final = await handle.result();
+        expect(final).toMatchObject({ status: 'completed', attempt: 1 });
+        if (!startNow.taken) expect((startNow as { error: WorkflowUpdateFailedError }).error.cause).toMatchObject({ type: CallFailureType.NotPending });
+        const { call, eventTypes } = await h.projection(id);
+        expect(call).toEqual(final);
+        expect(eventTypes).toEqual(startNow.taken ? ['CallScheduled', 'CallRescheduled', ...ANSWERED_CALL.slice(1)] : ANSWERED_CALL);
+        expect(h.dialed(NUMBER.startNowAtDueTime).filter((c) => c.idempotencyKey.startsWith(id))).toHaveLength(1);
+      }
+    });
+
+    it('takes a cancel and a start-now sent together in one order, and never dials a call whose cancel was taken', async () => {
+      for (let trial = 0; trial < 5; trial++) {
+        const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelOrStartNow, inMs: 60 * 60_000 });
+        await h.untilSleeping(id);
+
+        const [cancel, startNow] = await Promise.allSettled([
+          handle.executeUpdate(cancelUpdate, { args: [{ reason: 'race' }] }),
+          handle.executeUpdate(startNowUpdate),
+        ]);
+
+        const final = await handle.result();
+        const dials = h.dialed(NUMBER.cancelOrStartNow).filter((c) => c.idempotencyKey.startsWith(id));
+        const { call, eventTypes } = await h.projection(id);
+        expect(call).toEqual(final);
+        if (cancel.status === 'fulfilled') {
+          // A start-now taken first only moved the call: it was still waiting when the cancel came.
+          expect(final.status).toBe('cancelled');
+          expect(eventTypes).toEqual(startNow.status === 'fulfilled' ? ['CallScheduled', 'CallRescheduled', 'CallCancelled'] : ['CallScheduled', 'CallCancelled']);
+          expect(dials).toEqual([]);
+        } else {
+          expect(startNow.status).toBe('fulfilled');
+          expect(cancel.reason.cause).toMatchObject({ type: CallFailureType.NotPending, details: ['dialing'] });
+          expect(final.status).toBe('completed');
+          expect(dials).toHaveLength(1);
+        }
+      }
+    });
+  });
+});
+
+describe('the history of every call above', () => {
+  it('replays from scratch on the workflow code that made it', async () => {
+    const results = await h.replayEveryWorkflow();
+    expect(results.length).toBeGreaterThan(20);
+    expect(results.filter((r) => r.error !== undefined)).toEqual([]);
   });
 });

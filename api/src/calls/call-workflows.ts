@@ -11,9 +11,29 @@ import {
 } from '@call-scheduler/shared/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
-import { CallNotPendingError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
+import {
+  CallNotPendingError,
+  CommandUnconfirmedError,
+  InvalidCallInputError,
+  RescheduleLimitReachedError,
+  SchedulerUnavailableError,
+} from './call.errors';
+
+/** How long a command is asked again, under the same update id, while Temporal's answer is lost or late. */
+const COMMAND_RETRY_BUDGET_MS = 15_000;
+const COMMAND_RETRY_MAX_DELAY_MS = 2_000;
+
+type Send = (handle: WorkflowHandle, updateId: string) => Promise<CallState>;
 
 /** The API's side of the call workflow: start one, send it commands, map its answers to domain errors. */
 @Injectable()
@@ -40,33 +60,48 @@ export class CallWorkflows {
   }
 
   reschedule(callId: string, scheduledAt: string): Promise<CallState> {
-    return this.update(callId, (handle) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }] }));
+    return this.command(callId, (handle, updateId) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }], updateId }));
   }
 
   startNow(callId: string): Promise<CallState> {
-    return this.update(callId, (handle) => handle.executeUpdate(startNowUpdate));
+    return this.command(callId, (handle, updateId) => handle.executeUpdate(startNowUpdate, { updateId }));
   }
 
   cancel(callId: string): Promise<CallState> {
-    return this.update(callId, (handle) => handle.executeUpdate(cancelUpdate, { args: [{ reason: 'cancelled through the API' }] }));
+    return this.command(callId, (handle, updateId) =>
+      handle.executeUpdate(cancelUpdate, { args: [{ reason: 'cancelled through the API' }], updateId }),
+    );
   }
 
-  private async update(callId: string, send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<CallState>): Promise<CallState> {
-    try {
-      return await send(this.client.workflow.getHandle(workflowIdForCall(callId)));
-    } catch (error) {
-      throw toDomainError(error);
+  /**
+   * Sends a command as a Temporal Update and returns the workflow's answer. When the answer is lost
+   * (a connection dropped, the update aborted by the server), the command is sent again under the
+   * same update id: Temporal takes it at most once and hands back the first answer.
+   */
+  private async command(callId: string, send: Send): Promise<CallState> {
+    const handle = this.client.workflow.getHandle(workflowIdForCall(callId));
+    const updateId = randomUUID();
+    const giveUpAt = Date.now() + COMMAND_RETRY_BUDGET_MS;
+    for (let delay = 100; ; delay = Math.min(delay * 2, COMMAND_RETRY_MAX_DELAY_MS)) {
+      try {
+        return await send(handle, updateId);
+      } catch (error) {
+        const domainError = toDomainError(error);
+        if (!(domainError instanceof CommandUnconfirmedError) || Date.now() + delay > giveUpAt) throw domainError;
+        await sleep(delay);
+      }
     }
   }
 }
 
 function toDomainError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    if (error.cause.type === CallFailureType.NotPending) return new CallNotPendingError(String(error.cause.details?.[0] ?? ''));
-    if (error.cause.type === CallFailureType.InvalidSchedule) {
-      return new InvalidCallInputError('scheduledAt', error.cause.message.replace(/^scheduledAt /, ''));
-    }
+    const { type, message, details } = error.cause;
+    if (type === CallFailureType.NotPending) return new CallNotPendingError(String(details?.[0] ?? ''));
+    if (type === CallFailureType.InvalidSchedule) return new InvalidCallInputError('scheduledAt', message.replace(/^scheduledAt /, ''));
+    if (type === CallFailureType.RescheduleLimitReached) return new RescheduleLimitReachedError(message);
   }
+  // The workflow has closed: it ended, or it ended while the command waited to be taken.
   if (error instanceof WorkflowNotFoundError) return new CallNotPendingError();
-  return new SchedulerUnavailableError(error);
+  return new CommandUnconfirmedError(error);
 }

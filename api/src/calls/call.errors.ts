@@ -11,6 +11,8 @@ export class CallNotPendingError extends Error {
   }
 }
 
+export class RescheduleLimitReachedError extends Error {}
+
 export class InvalidCallInputError extends Error {
   constructor(
     readonly field: string,
@@ -29,5 +31,11 @@ export class IdempotencyKeyReusedError extends Error {
 export class SchedulerUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The scheduler (Temporal) is unavailable; nothing was changed, try again', { cause });
+  }
+}
+
+export class CommandUnconfirmedError extends Error {
+  constructor(cause: unknown) {
+    super('The scheduler (Temporal) did not confirm the command in time; it may still take effect: GET the call to see', { cause });
   }
 }

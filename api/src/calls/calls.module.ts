@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CallPresenter } from './call.presenter';
+import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
@@ -11,6 +12,6 @@ import { CallStreamController } from './stream/call-stream.controller';
   // Routes are matched in the order controllers are listed: `GET calls/stream` has to come
   // before `GET calls/:id`, which would take `stream` for an id.
   controllers: [CallStreamController, CallsController],
-  providers: [CallsService, CallWorkflows, CallPresenter, CallChangeListener, CallFeed],
+  providers: [CallsService, CallWorkflows, CallProjection, CallPresenter, CallChangeListener, CallFeed],
 })
 export class CallsModule {}

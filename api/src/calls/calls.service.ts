@@ -13,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError } from './call.errors';
+import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
@@ -28,6 +29,7 @@ export class CallsService {
   constructor(
     @Inject(CallRepository) private readonly calls: CallRepository,
     @Inject(CallWorkflows) private readonly workflows: CallWorkflows,
+    @Inject(CallProjection) private readonly projection: CallProjection,
   ) {}
 
   /**
@@ -80,12 +82,11 @@ export class CallsService {
     return this.command(id, () => this.workflows.cancel(id));
   }
 
-  /** Sends a command to a pending call's workflow; the workflow answers once the projection shows the change. */
+  /** Sends a command to a pending call's workflow, and answers once the projection shows its outcome. */
   private async command(id: string, send: () => Promise<CallState>): Promise<CallState> {
     const known = await this.get(id);
     if (isTerminal(known)) throw new CallNotPendingError(known.status);
-    await send();
-    return this.get(id);
+    return this.projection.caughtUp(await send());
   }
 }
 

@@ -5,8 +5,10 @@ import { STATUS_CODES } from 'node:http';
 import {
   CallNotFoundError,
   CallNotPendingError,
+  CommandUnconfirmedError,
   IdempotencyKeyReusedError,
   InvalidCallInputError,
+  RescheduleLimitReachedError,
   SchedulerUnavailableError,
 } from '../calls/call.errors';
 import { RequestBodyError } from './json-body';
@@ -26,11 +28,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return apiError(400, exception.message, [{ field: exception.field, message: exception.message }]);
     }
     if (exception instanceof CallNotFoundError) return apiError(404, exception.message);
-    if (exception instanceof CallNotPendingError) return apiError(409, exception.message);
+    if (exception instanceof CallNotPendingError || exception instanceof RescheduleLimitReachedError) return apiError(409, exception.message);
     if (exception instanceof IdempotencyKeyReusedError) {
       return apiError(422, exception.message, [{ field: 'Idempotency-Key', message: exception.message }]);
     }
-    if (exception instanceof SchedulerUnavailableError) {
+    if (exception instanceof SchedulerUnavailableError || exception instanceof CommandUnconfirmedError) {
       this.logger.warn(`${exception.message}: ${String(exception.cause)}`);
       return apiError(503, exception.message);
     }

@@ -64,7 +64,7 @@ describe('CallRepository', () => {
     const [first, second, other] = [newCall(), newCall(), newCall()];
     for (const call of [first, second, other]) await calls.insertNew(call);
     const [dialed] = history(second, { type: 'DialAttemptStarted', data: { attempt: 1 } });
-    await calls.record(dialed!.event, dialed!.state);
+    await calls.record([dialed!.event], dialed!.state);
 
     const found = await calls.findByIds([second.id, randomUUID(), first.id]);
 
@@ -75,7 +75,7 @@ describe('CallRepository', () => {
   it('keeps the newer projection when the creation row arrives after an event', async () => {
     const call = newCall();
     const [dialed] = history(call, { type: 'DialAttemptStarted', data: { attempt: 1 } });
-    await calls.record(dialed!.event, dialed!.state);
+    await calls.record([dialed!.event], dialed!.state);
     await calls.insertNew(call);
     expect((await calls.findById(call.id))?.status).toBe('dialing');
   });
@@ -86,8 +86,8 @@ describe('CallRepository', () => {
       type: 'CallScheduled',
       data: { phoneNumber: call.phoneNumber, note: null, scheduledAt: call.scheduledAt, maxAttempts: 3, retryDelaySeconds: 300 },
     });
-    await calls.record(scheduled!.event, scheduled!.state);
-    await calls.record(scheduled!.event, scheduled!.state);
+    await calls.record([scheduled!.event], scheduled!.state);
+    await calls.record([scheduled!.event], scheduled!.state);
     const events = await calls.findEvents(call.id);
     expect(events).toEqual([scheduled!.event]);
   });
@@ -100,9 +100,36 @@ describe('CallRepository', () => {
       { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
       { type: 'CallRinging', data: {} },
     );
-    for (const { event, state } of [...steps].reverse()) await calls.record(event, state);
+    for (const { event, state } of [...steps].reverse()) await calls.record([event], state);
     expect(await calls.findById(call.id)).toMatchObject({ status: 'ringing', externalCallId: 'ext-1', version: 3 });
     expect((await calls.findEvents(call.id)).map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('records a batch of events and the state after the last, in one write', async () => {
+    const call = newCall();
+    const steps = history(
+      call,
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
+      { type: 'CallRinging', data: {} },
+    );
+
+    await calls.record(steps.map((step) => step.event), steps.at(-1)!.state);
+
+    expect(await calls.findById(call.id)).toEqual(steps.at(-1)!.state);
+    expect(await calls.findEvents(call.id)).toEqual(steps.map((step) => step.event));
+  });
+
+  it('keeps the later of two writes of the same seq, and the newer state', async () => {
+    const call = newCall();
+    const [first] = history(call, { type: 'CallRescheduled', data: { scheduledAt: '2030-01-01T10:00:00.000Z', startNow: false } });
+    const [second] = history(call, { type: 'CallRescheduled', data: { scheduledAt: '2030-01-01T11:00:00.000Z', startNow: false } });
+
+    await calls.record([first!.event], first!.state);
+    await calls.record([second!.event], second!.state);
+
+    expect(await calls.findEvents(call.id)).toEqual([second!.event]);
+    expect((await calls.findById(call.id))?.scheduledAt).toBe(first!.state.scheduledAt);
   });
 
   it('pages newest first by keyset, filtered by status', async () => {
@@ -110,7 +137,7 @@ describe('CallRepository', () => {
     const made = Array.from({ length: 5 }, (_, i) => newCall(new Date(base + i * 1000).toISOString()));
     for (const call of made) await calls.insertNew(call);
     const [cancelled] = history(made[2]!, { type: 'CallCancelled', data: { reason: 'test' } });
-    await calls.record(cancelled!.event, cancelled!.state);
+    await calls.record([cancelled!.event], cancelled!.state);
 
     const first = await calls.findPage({ limit: 2 });
     expect(first.map((c) => c.id)).toEqual([made[4]!.id, made[3]!.id]);
@@ -163,7 +190,7 @@ describe('notifications on the call changes channel', () => {
       { type: 'DialAttemptStarted', data: { attempt: 1 } },
       { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
     )) {
-      await calls.record(event, state);
+      await calls.record([event], state);
     }
 
     expect(await heardUntil(call.id, 2)).toEqual([0, 1, 2].map((version) => ({ id: call.id, version })));
@@ -177,12 +204,12 @@ describe('notifications on the call changes channel', () => {
       { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } },
       { type: 'CallRinging', data: {} },
     );
-    await calls.record(accepted!.event, accepted!.state);
+    await calls.record([accepted!.event], accepted!.state);
 
-    await calls.record(dialed!.event, dialed!.state);
-    await calls.record(accepted!.event, accepted!.state);
+    await calls.record([dialed!.event], dialed!.state);
+    await calls.record([accepted!.event], accepted!.state);
     await calls.insertNew(call);
-    await calls.record(ringing!.event, ringing!.state);
+    await calls.record([ringing!.event], ringing!.state);
 
     expect((await heardUntil(call.id, 3)).map((change) => change.version)).toEqual([2, 3]);
   });

@@ -37,13 +37,15 @@ export class CallRepository {
   }
 
   /**
-   * Appends an event and moves the projection to the state after it, in one transaction.
-   * Repeating it, or recording an older event after a newer one, changes nothing.
+   * Writes a call's events and moves the projection to the state after the last of them, in one
+   * transaction. Repeating it, or recording older events after newer ones, never moves the call back.
+   * An event written again under the same seq takes the new content: only the workflow's history
+   * writes events, so the latest write of a seq is the history's.
    */
-  async record(event: RecordedCallEvent, state: CallState): Promise<void> {
+  async record(events: RecordedCallEvent[], state: CallState): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(UPSERT_CALL, callParams(state));
-      await insertEvent(manager, event);
+      await upsertEvents(manager, events);
     });
   }
 
@@ -89,10 +91,18 @@ export class CallRepository {
   }
 }
 
-async function insertEvent(manager: EntityManager, event: RecordedCallEvent): Promise<void> {
+async function upsertEvents(manager: EntityManager, events: RecordedCallEvent[]): Promise<void> {
   await manager.query(
-    `INSERT INTO call_events (call_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-    [event.callId, event.seq, event.type, JSON.stringify(event.data), event.occurredAt],
+    `INSERT INTO call_events (call_id, seq, type, data, occurred_at)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::timestamptz[])
+     ON CONFLICT (call_id, seq) DO UPDATE SET type = EXCLUDED.type, data = EXCLUDED.data, occurred_at = EXCLUDED.occurred_at`,
+    [
+      events.map((e) => e.callId),
+      events.map((e) => e.seq),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => e.occurredAt),
+    ],
   );
 }
 

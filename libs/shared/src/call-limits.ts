@@ -6,4 +6,6 @@ export const CALL_LIMITS = {
   /** A scheduled time this far in the past is taken as "now": clocks and round trips drift. */
   pastToleranceMs: 30_000,
   maxScheduleAheadMs: 366 * 24 * 60 * 60 * 1000,
+  /** Each reschedule is an event in the call's timeline; beyond this many, cancel and create another call. */
+  maxReschedules: 500,
 } as const;

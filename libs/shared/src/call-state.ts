@@ -68,7 +68,12 @@ export function nextDialAt(call: CallState): string {
   return call.status === 'scheduled' ? call.scheduledAt : (call.nextAttemptAt ?? call.scheduledAt);
 }
 
+/**
+ * The state after one more event. A call that has ended stays as it ended: an event after that
+ * changes nothing, not even the version, so whoever appends events can tell it was not taken.
+ */
 export function evolve(state: CallState, event: CallEvent, at: string): CallState {
+  if (isTerminal(state)) return state;
   const next = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
     case 'CallScheduled':

@@ -1,14 +1,11 @@
 import type { CallRepository } from '@call-scheduler/db';
-import type { CallState, RecordedCallEvent } from '@call-scheduler/shared';
+import type { JournalEntry } from '@call-scheduler/shared/workflow';
 
-export interface RecordCallEventInput {
-  event: RecordedCallEvent;
-  state: CallState;
-}
+export type RecordCallEventInput = JournalEntry;
 
-/** Projects one event into PostgreSQL; safe to repeat, and never moves a call backwards. */
+/** The local activity of calls started before events were recorded from the history (see workflows/legacy). */
 export function createRecordCallEvent(calls: CallRepository) {
   return async function recordCallEvent({ event, state }: RecordCallEventInput): Promise<void> {
-    await calls.record(event, state);
+    await calls.record([event], state);
   };
 }

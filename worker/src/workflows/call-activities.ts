@@ -1,9 +1,11 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import { CallFailureType, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
+export type CallWorkflowActivities = Pick<CallActivities, 'placeCall' | 'awaitCallProgress' | 'recordCallEvents'>;
+
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
-export function callActivities(dialRetry: DialRetryPolicy): CallActivities {
+export function callActivities(dialRetry: DialRetryPolicy): CallWorkflowActivities {
   const { placeCall } = proxyActivities<CallActivities>({
     startToCloseTimeout: '30 seconds',
     scheduleToCloseTimeout: dialRetry.scheduleToCloseMs,
@@ -27,10 +29,10 @@ export function callActivities(dialRetry: DialRetryPolicy): CallActivities {
     },
   });
   // Projection writes must outlast a database restart, so they retry for long, but not forever.
-  const { recordCallEvent } = proxyLocalActivities<CallActivities>({
+  const { recordCallEvents } = proxyActivities<CallActivities>({
     startToCloseTimeout: '10 seconds',
     scheduleToCloseTimeout: '24 hours',
     retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
   });
-  return { placeCall, awaitCallProgress, recordCallEvent };
+  return { placeCall, awaitCallProgress, recordCallEvents };
 }

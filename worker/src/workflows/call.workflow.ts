@@ -1,113 +1,164 @@
 import {
-  ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   allHandlersFinished,
   condition,
-  isCancellation,
-  setHandler,
+  continueAsNew,
+  patched,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
-  CALL_LIMITS,
-  CallFailureType,
-  cancelUpdate,
-  callStateQuery,
   isPending,
+  isTerminal,
   newCallState,
-  rescheduleUpdate,
-  startNowUpdate,
+  nextDialAt,
   type CallState,
   type CallWorkflowInput,
   type RetryableOutcome,
 } from '@call-scheduler/shared/workflow';
 import type { ProviderCallStatus } from '../provider/provider-call';
-import { callActivities } from './call-activities';
-import { CallRecorder } from './call-recorder';
-import { Deadline } from './deadline';
+import { Alarm } from './alarm';
+import { callActivities, type CallWorkflowActivities } from './call-activities';
+import { CallJournal } from './call-journal';
+import { CommandHandlers } from './command-handlers';
+import { failureMessage } from './failure-message';
+import { legacyCallWorkflow } from './legacy/call.workflow';
+import { Settled } from './settled';
+
+/** Marks the runs whose events are recorded from the history by ordinary activities. */
+export const HISTORY_RECORDER_PATCH = 'record-events-from-history';
 
 type DialOutcome = 'completed' | 'failed' | RetryableOutcome;
 
-/** One call: wait until it is due, dial, follow it to its end, dial again after no answer or busy. */
-export async function callWorkflow({ call, dialRetry }: CallWorkflowInput): Promise<CallState> {
-  const { placeCall, awaitCallProgress, recordCallEvent } = callActivities(dialRetry);
-  const recorder = new CallRecorder(newCallState(call), recordCallEvent);
-  const deadline = new Deadline(Date.parse(call.scheduledAt));
-  let cancelled = false;
-  // Applied before any handler exists: an update delivered with the start must find the call scheduled.
-  const scheduled = recorder.emit({
-    type: 'CallScheduled',
-    data: {
-      phoneNumber: call.phoneNumber,
-      note: call.note,
-      scheduledAt: call.scheduledAt,
-      maxAttempts: call.maxAttempts,
-      retryDelaySeconds: call.retryDelaySeconds,
-    },
+/**
+ * One call: wait until it is due, dial, follow it to its end, dial again after no answer or busy.
+ *
+ * Commands change the call only through the journal, synchronously, in their update handlers. Every
+ * command the workflow sends Temporal (timers, activities, the projection writes) comes from the one
+ * CallRun below, which decides only once an activation has been applied in full: so the commands
+ * are the same however the SDK orders an activation's jobs, on the first run as on any replay.
+ */
+export async function callWorkflow(input: CallWorkflowInput): Promise<CallState> {
+  if (!patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
+  const activities = callActivities(input.dialRetry);
+  const journal = openJournal(input, activities);
+  const commands = new CommandHandlers(journal, input.continued);
+  commands.register();
+  const cancelRequested = watchCancelRequest();
+  // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
+  return CancellationScope.nonCancellable(() => new CallRun(input, journal, commands, activities, cancelRequested).run());
+}
+
+function openJournal({ call, continued }: CallWorkflowInput, { recordCallEvents }: CallWorkflowActivities): CallJournal {
+  if (continued) return new CallJournal(continued.state, recordCallEvents, continued.unwritten);
+  const journal = new CallJournal(newCallState(call), recordCallEvents);
+  const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } = call;
+  journal.append({ type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } });
+  return journal;
+}
+
+/** Whether Temporal has been asked to cancel this workflow. */
+function watchCancelRequest(): () => boolean {
+  let requested = false;
+  CancellationScope.current().cancelRequested.catch(() => {
+    requested = true;
   });
+  return () => requested;
+}
 
-  const assertPending = (): void => {
-    if (cancelled || !isPending(recorder.state)) {
-      throw ApplicationFailure.create({
-        type: CallFailureType.NotPending,
-        message: `The call is ${recorder.state.status} and no longer pending`,
-        details: [recorder.state.status],
-      });
+class CallRun {
+  constructor(
+    private readonly input: CallWorkflowInput,
+    private readonly journal: CallJournal,
+    private readonly commands: CommandHandlers,
+    private readonly activities: CallWorkflowActivities,
+    private readonly cancelRequested: () => boolean,
+  ) {}
+
+  async run(): Promise<CallState> {
+    for (;;) {
+      const due = await this.sleepUntilDue();
+      if (!isPending(this.journal.state)) return this.finish();
+      if (this.cancelRequested()) return this.cancel();
+      if (!due) {
+        await this.continueAsNew();
+        continue;
+      }
+      await this.dialNextAttempt();
+      if (isTerminal(this.journal.state)) return this.finish();
     }
-  };
-
-  setHandler(callStateQuery, () => recorder.state);
-  setHandler(
-    rescheduleUpdate,
-    ({ scheduledAt }) => {
-      deadline.moveTo(Date.parse(scheduledAt));
-      return recorder.emit({ type: 'CallRescheduled', data: { scheduledAt: new Date(scheduledAt).toISOString(), startNow: false } });
-    },
-    {
-      validator: ({ scheduledAt }) => {
-        assertPending();
-        assertSchedulable(scheduledAt);
-      },
-    },
-  );
-  setHandler(
-    startNowUpdate,
-    () => {
-      deadline.moveTo(Date.now());
-      return recorder.emit({ type: 'CallRescheduled', data: { scheduledAt: new Date().toISOString(), startNow: true } });
-    },
-    { validator: assertPending },
-  );
-  setHandler(
-    cancelUpdate,
-    ({ reason }) => {
-      cancelled = true;
-      return recorder.emit({ type: 'CallCancelled', data: { reason: reason ?? 'cancelled by request' } });
-    },
-    { validator: (_request) => assertPending() },
-  );
-
-  async function dial(attempt: number): Promise<DialOutcome> {
-    await recorder.emit({ type: 'DialAttemptStarted', data: { attempt } });
-    let externalCallId: string;
-    try {
-      ({ externalCallId } = await placeCall({ callId: call.id, attempt, to: recorder.state.phoneNumber }));
-    } catch (error) {
-      if (isCancellation(error)) throw error;
-      await recorder.emit({ type: 'CallFailed', data: { reason: `The provider did not take the call: ${failureMessage(error)}` } });
-      return 'failed';
-    }
-    await recorder.emit({ type: 'ProviderAccepted', data: { externalCallId } });
-    return follow(externalCallId);
   }
 
-  async function follow(externalCallId: string): Promise<DialOutcome> {
+  /** The one place the run waits: it writes what the journal holds, then waits for `done` or more to write. */
+  private async until(done: () => boolean): Promise<void> {
+    for (;;) {
+      this.journal.flush();
+      if (done()) return;
+      await condition(() => done() || this.journal.flushable);
+    }
+  }
+
+  /** An activity's result, writing the journal while it runs. */
+  private async complete<T>(activity: Promise<T>): Promise<T> {
+    const outcome = new Settled(activity);
+    await this.until(() => outcome.done);
+    return outcome.result();
+  }
+
+  /** Sleeps until the next dial is due (true), or until the call stops waiting for it (false). */
+  private async sleepUntilDue(): Promise<boolean> {
+    for (;;) {
+      if (this.interrupted()) return false;
+      const at = this.dueAt();
+      if (at <= Date.now()) return true;
+      const alarm = new Alarm(at);
+      await this.until(() => alarm.rang || this.dueAt() !== at || this.interrupted());
+      alarm.cancel();
+    }
+  }
+
+  private dueAt(): number {
+    return Date.parse(nextDialAt(this.journal.state));
+  }
+
+  private interrupted(): boolean {
+    return !isPending(this.journal.state) || this.cancelRequested() || workflowInfo().continueAsNewSuggested;
+  }
+
+  private async dialNextAttempt(): Promise<void> {
+    const { state } = this.journal;
+    const attempt = state.attempt + 1;
+    this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
+    const outcome = await this.dial(attempt);
+    if (outcome === 'completed' || outcome === 'failed') return;
+    const retryAt = attempt < state.maxAttempts ? Date.now() + state.retryDelaySeconds * 1000 : null;
+    this.journal.append({
+      type: 'CallUnanswered',
+      data: { outcome, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() },
+    });
+  }
+
+  private async dial(attempt: number): Promise<DialOutcome> {
+    const { id, phoneNumber } = this.journal.state;
+    let externalCallId: string;
+    try {
+      ({ externalCallId } = await this.complete(this.activities.placeCall({ callId: id, attempt, to: phoneNumber })));
+    } catch (error) {
+      this.journal.append({ type: 'CallFailed', data: { reason: `The provider did not take the call: ${failureMessage(error)}` } });
+      return 'failed';
+    }
+    this.journal.append({ type: 'ProviderAccepted', data: { externalCallId } });
+    return this.follow(externalCallId);
+  }
+
+  private async follow(externalCallId: string): Promise<DialOutcome> {
     let known: ProviderCallStatus = 'queued';
     for (;;) {
       let progress;
       try {
-        progress = await awaitCallProgress({ externalCallId, knownStatus: known });
+        progress = await this.complete(this.activities.awaitCallProgress({ externalCallId, knownStatus: known }));
       } catch (error) {
-        if (isCancellation(error)) throw error;
-        await recorder.emit({ type: 'CallFailed', data: { reason: `Lost track of the call: ${failureMessage(error)}` } });
+        this.journal.append({ type: 'CallFailed', data: { reason: `Lost track of the call: ${failureMessage(error)}` } });
         return 'failed';
       }
       known = progress.status;
@@ -115,69 +166,51 @@ export async function callWorkflow({ call, dialRetry }: CallWorkflowInput): Prom
         case 'queued':
           break;
         case 'ringing':
-          await recorder.emit({ type: 'CallRinging', data: {} });
+          this.journal.append({ type: 'CallRinging', data: {} });
           break;
         case 'in_progress':
-          await recorder.emit({ type: 'CallAnswered', data: {} });
+          this.journal.append({ type: 'CallAnswered', data: {} });
           break;
         case 'completed':
-          await recorder.emit({ type: 'CallCompleted', data: { durationSeconds: progress.durationSeconds ?? 0 } });
+          this.journal.append({ type: 'CallCompleted', data: { durationSeconds: progress.durationSeconds ?? 0 } });
           return 'completed';
         case 'no_answer':
         case 'busy':
           return progress.status;
         case 'failed':
-          await recorder.emit({ type: 'CallFailed', data: { reason: 'The provider reported the call failed' } });
+          this.journal.append({ type: 'CallFailed', data: { reason: 'The provider reported the call failed' } });
           return 'failed';
       }
     }
   }
 
-  async function dialUntilDone(): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      if (!(await deadline.reached(() => cancelled)) || cancelled) return;
-      const outcome = await dial(attempt);
-      if (outcome === 'completed' || outcome === 'failed') return;
-      const retryAt = attempt < recorder.state.maxAttempts ? Date.now() + recorder.state.retryDelaySeconds * 1000 : null;
-      if (retryAt !== null) deadline.moveTo(retryAt);
-      await recorder.emit({
-        type: 'CallUnanswered',
-        data: { outcome, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() },
-      });
-      if (retryAt === null) return;
-    }
+  /** Ends the run once its events are in PostgreSQL and every command it took has its answer. */
+  private async finish(): Promise<CallState> {
+    await this.until(() => this.journal.written);
+    await condition(allHandlersFinished);
+    return this.journal.state;
   }
 
-  try {
-    await scheduled;
-    await dialUntilDone();
-  } catch (error) {
-    if (!isCancellation(error)) throw error;
-    await CancellationScope.nonCancellable(async () => {
-      await recorder.emit({ type: 'CallCancelled', data: { reason: 'The workflow was cancelled' } });
-      await condition(allHandlersFinished);
+  /** Temporal's cancel of a pending call: recorded like any cancel, then the workflow closes as cancelled. */
+  private async cancel(): Promise<never> {
+    this.journal.append({ type: 'CallCancelled', data: { reason: 'The workflow was cancelled' } });
+    await this.finish();
+    throw new CancelledFailure('The workflow was cancelled');
+  }
+
+  /**
+   * Hands the call to a fresh run, as Temporal suggests before the history or the update count grows
+   * too large, with the events not written yet. It first lets the write under way finish: Temporal
+   * refuses to close a run while one of its activities reports back. Returns if the call stopped
+   * waiting, or was cancelled, meanwhile.
+   */
+  private async continueAsNew(): Promise<void> {
+    await condition(() => this.journal.idle);
+    await condition(allHandlersFinished);
+    if (!isPending(this.journal.state) || this.cancelRequested()) return;
+    await continueAsNew<typeof callWorkflow>({
+      ...this.input,
+      continued: { state: this.journal.state, unwritten: this.journal.pending(), ...this.commands.taken() },
     });
-    throw error;
   }
-  await condition(allHandlersFinished);
-  return recorder.state;
-}
-
-function assertSchedulable(scheduledAt: string): void {
-  const at = Date.parse(scheduledAt);
-  const problem = Number.isNaN(at)
-    ? 'is not a valid time'
-    : at < Date.now() - CALL_LIMITS.pastToleranceMs
-      ? 'is in the past'
-      : at > Date.now() + CALL_LIMITS.maxScheduleAheadMs
-        ? 'is too far ahead'
-        : null;
-  if (problem) {
-    throw ApplicationFailure.create({ type: CallFailureType.InvalidSchedule, message: `scheduledAt ${problem}` });
-  }
-}
-
-function failureMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? error.cause.message : error.message;
 }

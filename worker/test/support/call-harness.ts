@@ -12,7 +12,7 @@ import {
 import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
 import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../src/activities';
@@ -51,6 +51,15 @@ export async function bundleWorkflows(path = require.resolve('../../src/workflow
   return { code };
 }
 
+export interface HarnessOptions {
+  behaviour: BehaviourPatch;
+  workflowBundle: WorkflowBundle;
+  /** 0 makes the worker replay each workflow from the start of its history on every task. */
+  maxCachedWorkflows?: number;
+  /** Another Temporal server than the one jest's globalSetup started. */
+  temporalAddress?: string;
+}
+
 export interface CallOptions {
   phoneNumber: string;
   /** Milliseconds from now; defaults to now. */
@@ -77,6 +86,7 @@ export class CallHarness {
     readonly calls: CallRepository,
     readonly provider: MockProvider,
     readonly taskQueue: string,
+    private readonly workflowBundle: WorkflowBundle,
     private readonly connection: Connection,
     private readonly nativeConnection: NativeConnection,
     private readonly dataSource: DataSource,
@@ -84,9 +94,9 @@ export class CallHarness {
     private readonly running: Promise<void>,
   ) {}
 
-  static async start(options: { behaviour: BehaviourPatch; workflowBundle: WorkflowBundle }): Promise<CallHarness> {
+  static async start(options: HarnessOptions): Promise<CallHarness> {
     installQuietRuntime();
-    const address = testTemporalAddress();
+    const address = options.temporalAddress ?? testTemporalAddress();
     const taskQueue = `worker-test-${randomUUID()}`;
     const dataSource = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
     await dataSource.initialize();
@@ -103,6 +113,7 @@ export class CallHarness {
       namespace: 'default',
       taskQueue,
       workflowBundle: options.workflowBundle,
+      maxCachedWorkflows: options.maxCachedWorkflows,
       activities: createActivities({
         provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
         calls,
@@ -114,7 +125,7 @@ export class CallHarness {
     void running.catch(() => undefined);
     const connection = await Connection.connect({ address });
     const client = new Client({ connection, namespace: 'default' });
-    return new CallHarness(client, calls, provider, taskQueue, connection, nativeConnection, dataSource, worker, running);
+    return new CallHarness(client, calls, provider, taskQueue, options.workflowBundle, connection, nativeConnection, dataSource, worker, running);
   }
 
   /** Starts one call's workflow, as the API does. */
@@ -158,6 +169,25 @@ export class CallHarness {
       () => this.calls.findById(callId),
       (call) => call?.status === 'scheduled' && call.version >= 1,
     );
+  }
+
+  /** Waits until the projection has caught up with `version` (the API waits the same way before it answers a command). */
+  async untilProjected(callId: string, version: number): Promise<CallState> {
+    const call = await eventually(
+      () => this.calls.findById(callId),
+      (row) => (row?.version ?? 0) >= version,
+    );
+    return call!;
+  }
+
+  /** Replays the whole history of every workflow this harness's worker ran, from scratch, on its workflow code. */
+  async replayEveryWorkflow(): Promise<{ workflowId: string; error: unknown }[]> {
+    const histories = this.client.workflow.list({ query: `TaskQueue = "${this.taskQueue}"` }).intoHistories();
+    const results: { workflowId: string; error: unknown }[] = [];
+    for await (const { workflowId, error } of Worker.runReplayHistories({ workflowBundle: this.workflowBundle }, histories)) {
+      results.push({ workflowId, error });
+    }
+    return results;
   }
 
   /** The call as the API would serve it, with its events. */

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RecordedCallEvent } from '../call-events';
 import type { CallState, NewCall } from '../call-state';
 
 export const DEFAULT_TASK_QUEUE = 'call-scheduler';
@@ -28,17 +29,27 @@ export const DEFAULT_DIAL_RETRY_POLICY: DialRetryPolicy = {
 export interface CallWorkflowInput {
   call: NewCall;
   dialRetry: DialRetryPolicy;
+  /** Set when a run continues as new: where the previous run left the call. */
+  continued?: CallContinuation;
+}
+
+/** An event and the call's state right after it, as one write to the projection needs them. */
+export interface JournalEntry {
+  event: RecordedCallEvent;
+  state: CallState;
+}
+
+/** What a call's next run takes over from the run before it, which ended to keep its history short. */
+export interface CallContinuation {
+  state: CallState;
+  /** Events the previous run took but had not written to PostgreSQL yet, oldest first. */
+  unwritten: JournalEntry[];
+  reschedules: number;
+  /** Ids of the last updates taken, so one retried across the two runs is not applied twice. */
+  recentUpdateIds: string[];
 }
 
 export const callStateQuery = defineQuery<CallState>('callState');
 export const rescheduleUpdate = defineUpdate<CallState, [{ scheduledAt: string }]>('reschedule');
 export const startNowUpdate = defineUpdate<CallState, []>('startNow');
 export const cancelUpdate = defineUpdate<CallState, [{ reason?: string }]>('cancel');
-
-/** Failure types the workflow raises; clients map them without parsing messages. */
-export const CallFailureType = {
-  NotPending: 'CallNotPending',
-  InvalidSchedule: 'InvalidSchedule',
-  ProviderRejected: 'ProviderRejected',
-} as const;
-export type CallFailureType = (typeof CallFailureType)[keyof typeof CallFailureType];

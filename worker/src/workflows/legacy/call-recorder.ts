@@ -1,8 +1,11 @@
-import { evolve, type CallEvent, type CallState, type RecordedCallEvent } from '@call-scheduler/shared/workflow';
+import { evolve, type CallEvent, type CallState, type JournalEntry } from '@call-scheduler/shared/workflow';
 
-type Record = (input: { event: RecordedCallEvent; state: CallState }) => Promise<void>;
+type Record = (entry: JournalEntry) => Promise<void>;
 
-/** Holds a call's state; every change goes through an event that is applied, numbered and recorded. */
+/**
+ * Holds a call's state; every change goes through an event that is applied, numbered and recorded
+ * by a local activity at once. Only calls started before the history recorder (see call.workflow.ts) use it.
+ */
 export class CallRecorder {
   constructor(
     private current: CallState,
@@ -17,6 +20,8 @@ export class CallRecorder {
   async emit(event: CallEvent): Promise<CallState> {
     const occurredAt = new Date().toISOString();
     const state = evolve(this.current, event, occurredAt);
+    // An ended call stays ended: there is nothing to record.
+    if (state === this.current) return state;
     this.current = state;
     await this.record({ event: { ...event, callId: state.id, seq: state.version, occurredAt }, state });
     return state;

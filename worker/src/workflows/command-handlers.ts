@@ -1,0 +1,84 @@
+import { ApplicationFailure, currentUpdateInfo, setHandler, type defineUpdate } from '@temporalio/workflow';
+import {
+  callStateQuery,
+  cancelUpdate,
+  decide,
+  rescheduleUpdate,
+  startNowUpdate,
+  type CallCommand,
+  type CallContinuation,
+  type CallEvent,
+  type CallState,
+} from '@call-scheduler/shared/workflow';
+import type { CallJournal } from './call-journal';
+
+/** Enough to recognise a client's retry that reaches the next run after its first try was taken. */
+const REMEMBERED_UPDATES = 100;
+
+type CommandsTaken = Pick<CallContinuation, 'reschedules' | 'recentUpdateIds'>;
+type CallUpdate<Args extends unknown[]> = ReturnType<typeof defineUpdate<CallState, Args>>;
+
+/**
+ * Takes the API's commands as Temporal Updates. Each is decided against the journal's state twice:
+ * by the validator, so a refused command leaves no trace in the history, and again by the handler,
+ * whose decision is the one that counts (another update may have been taken in between). A handler
+ * never waits: it appends its event and answers with the state after it.
+ */
+export class CommandHandlers {
+  private reschedules: number;
+  private readonly recentUpdateIds: string[];
+
+  constructor(
+    private readonly journal: CallJournal,
+    taken: CommandsTaken = { reschedules: 0, recentUpdateIds: [] },
+  ) {
+    this.reschedules = taken.reschedules;
+    this.recentUpdateIds = [...taken.recentUpdateIds];
+  }
+
+  register(): void {
+    setHandler(callStateQuery, () => this.journal.state);
+    this.take(rescheduleUpdate, ({ scheduledAt }) => ({ type: 'reschedule', scheduledAt }));
+    this.take(startNowUpdate, () => ({ type: 'startNow' }));
+    this.take(cancelUpdate, ({ reason }) => ({ type: 'cancel', reason: reason ?? 'cancelled by request' }));
+  }
+
+  /** What the next run must know to decide the same way. */
+  taken(): CommandsTaken {
+    return { reschedules: this.reschedules, recentUpdateIds: [...this.recentUpdateIds] };
+  }
+
+  private take<Args extends unknown[]>(update: CallUpdate<Args>, toCommand: (...args: Args) => CallCommand): void {
+    const handler = (...args: Args): CallState => {
+      if (this.isRetryOfTakenUpdate()) return this.journal.state;
+      const command = toCommand(...args);
+      this.journal.append(this.decide(command));
+      if (command.type === 'reschedule') this.reschedules++;
+      this.remember();
+      return this.journal.state;
+    };
+    const validator = (...args: Args): void => {
+      if (!this.isRetryOfTakenUpdate()) this.decide(toCommand(...args));
+    };
+    setHandler(update, handler, { validator });
+  }
+
+  private decide(command: CallCommand): CallEvent {
+    const state = this.journal.state;
+    const decision = decide(state, command, { now: Date.now(), reschedules: this.reschedules });
+    if (decision.accepted) return decision.event;
+    throw ApplicationFailure.create({ type: decision.rejection, message: decision.message, details: [state.status], nonRetryable: true });
+  }
+
+  private isRetryOfTakenUpdate(): boolean {
+    const id = currentUpdateInfo()?.id;
+    return id !== undefined && this.recentUpdateIds.includes(id);
+  }
+
+  private remember(): void {
+    const id = currentUpdateInfo()?.id;
+    if (id === undefined) return;
+    this.recentUpdateIds.push(id);
+    if (this.recentUpdateIds.length > REMEMBERED_UPDATES) this.recentUpdateIds.shift();
+  }
+}

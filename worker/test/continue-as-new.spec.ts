@@ -1,0 +1,102 @@
+import { startTestTemporal } from '@call-scheduler/testing';
+import { CALL_LIMITS, CallFailureType, callStateQuery, cancelUpdate, rescheduleUpdate, type CallState } from '@call-scheduler/shared/workflow';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CallHarness, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
+import { rejectionOf } from './support/eventually';
+
+/*
+ * Temporal caps the updates one run may take (history.maxTotalUpdates, 2,000 by default) and suggests
+ * continue-as-new at 90% of it (200 updates before the cap), or when the history grows long. This file
+ * runs its own server with a cap of 40 and the suggestion at half of it, so a call goes through many
+ * runs within a few hundred commands, with room for ten commands in flight when a run hands over.
+ */
+const MAX_UPDATES_PER_RUN = 40;
+
+let temporal: TestWorkflowEnvironment;
+let h: CallHarness;
+
+beforeAll(async () => {
+  installQuietRuntime();
+  temporal = await startTestTemporal({
+    dynamicConfig: { 'history.maxTotalUpdates': MAX_UPDATES_PER_RUN, 'history.maxTotalUpdates.suggestContinueAsNewThreshold': 0.5 },
+  });
+  h = await CallHarness.start({ temporalAddress: temporal.address, workflowBundle: await bundleWorkflows(), behaviour: {} });
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+  await temporal?.teardown();
+});
+
+function hoursFromNow(hours: number, plusSeconds = 0): string {
+  return new Date(Date.now() + hours * 60 * 60_000 + plusSeconds * 1_000).toISOString();
+}
+
+async function runsOf(handle: CallHandle): Promise<number> {
+  let runs = 0;
+  for await (const _ of h.client.workflow.list({ query: `WorkflowId = "${handle.workflowId}"` })) runs++;
+  return runs;
+}
+
+function rescheduledTimes(events: { type: string; data: unknown }[]): string[] {
+  return events.filter((e) => e.type === 'CallRescheduled').map((e) => (e.data as { scheduledAt: string }).scheduledAt);
+}
+
+describe('a call that takes more commands than one run may', () => {
+  it(`takes ${CALL_LIMITS.maxReschedules} reschedules across runs, refuses one more, and still takes a cancel`, async () => {
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550401', inMs: 60 * 60_000 });
+    await h.untilSleeping(id);
+    const times: string[] = [];
+
+    for (let i = 1; i <= CALL_LIMITS.maxReschedules; i++) {
+      const scheduledAt = hoursFromNow(2, i);
+      const state = await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }] });
+      expect(state).toMatchObject({ scheduledAt, version: i + 1 });
+      times.push(scheduledAt);
+    }
+    const oneMore = await rejectionOf(handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: hoursFromNow(3) }] }));
+    expect((oneMore as WorkflowUpdateFailedError).cause).toMatchObject({ type: CallFailureType.RescheduleLimitReached });
+    const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'enough' }] });
+
+    const final = await handle.result();
+    expect(final).toEqual(cancelled);
+    expect(final).toMatchObject({ status: 'cancelled', scheduledAt: times.at(-1), version: CALL_LIMITS.maxReschedules + 2 });
+    expect(await runsOf(handle)).toBeGreaterThan(CALL_LIMITS.maxReschedules / MAX_UPDATES_PER_RUN);
+    const events = await h.calls.findEvents(id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(rescheduledTimes(events)).toEqual(times);
+    expect(events.at(-1)).toMatchObject({ type: 'CallCancelled', data: { reason: 'enough' } });
+    expect(await h.calls.findById(id)).toEqual(final);
+    expect(h.dialed('+14155550401')).toEqual([]);
+  }, 180_000);
+
+  it('loses and doubles none of the reschedules sent ten at a time while runs hand over, and dials once at the last time', async () => {
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550402', inMs: 60 * 60_000 });
+    await h.untilSleeping(id);
+    const taken: CallState[] = [];
+
+    for (let round = 0; round < 12; round++) {
+      const batch = Array.from({ length: 10 }, (_, i) => hoursFromNow(2, round * 10 + i));
+      taken.push(...(await Promise.all(batch.map((scheduledAt) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }] })))));
+    }
+    const dueSoon = new Date(Date.now() + 1_000).toISOString();
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: dueSoon }] });
+
+    const final = await handle.result();
+    expect(final).toMatchObject({ status: 'completed', scheduledAt: dueSoon, attempt: 1 });
+    expect(await runsOf(handle)).toBeGreaterThan(2);
+    const events = await h.calls.findEvents(id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(rescheduledTimes(events).sort()).toEqual([...taken.map((s) => s.scheduledAt), dueSoon].sort());
+    expect(await h.calls.findById(id)).toEqual(final);
+    expect(await handle.query(callStateQuery)).toEqual(final);
+    expect(h.dialed('+14155550402')).toEqual([expect.objectContaining({ idempotencyKey: `${id}:1`, postCount: 1 })]);
+  }, 120_000);
+
+  it('replays every run of those calls from scratch', async () => {
+    const results = await h.replayEveryWorkflow();
+    expect(results.length).toBeGreaterThan(CALL_LIMITS.maxReschedules / MAX_UPDATES_PER_RUN);
+    expect(results.filter((r) => r.error !== undefined)).toEqual([]);
+  });
+});
