@@ -1,5 +1,5 @@
 import type { CallDto } from '@call-scheduler/shared';
-import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber } from './api-harness';
+import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
 
 let harness: ApiHarness;
 
@@ -14,13 +14,12 @@ describe('POST /api/calls', () => {
     const before = Date.now();
     const scheduledAt = new Date(Date.now() + HOUR);
     scheduledAt.setUTCMilliseconds(0);
-    // The same instant written with a +02:00 offset: the API answers it in UTC.
-    const withOffset = `${new Date(scheduledAt.getTime() + 2 * HOUR).toISOString().slice(0, 19)}+02:00`;
 
+    // The same instant written with a +02:00 offset: the API answers it in UTC.
     const response = await harness
       .api()
       .post('/api/calls')
-      .send({ phoneNumber: '+1 (415) 555-0123', scheduledAt: withOffset, note: 'Dentist reminder', maxAttempts: 4, retryDelaySeconds: 30 });
+      .send({ phoneNumber: '+1 (415) 555-0123', scheduledAt: withOffset(scheduledAt, '+02:00'), note: 'Dentist reminder', maxAttempts: 4, retryDelaySeconds: 30 });
 
     expect(response.status).toBe(201);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -57,6 +56,20 @@ describe('POST /api/calls', () => {
     expect(call).toMatchObject({ maxAttempts: 3, retryDelaySeconds: 300, note: null });
     expect(Date.parse(call.scheduledAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(call.scheduledAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it.each([
+    { form: 'seconds left out', write: (at: Date) => `${at.toISOString().slice(0, 16)}Z` },
+    { form: 'an offset without its colon', write: (at: Date) => withOffset(at, '+05:45').replace(/:(\d\d)$/, '$1') },
+    { form: 'lower-case t and z', write: (at: Date) => at.toISOString().replace('T', 't').replace('Z', 'z') },
+    { form: 'tenths of a second', write: (at: Date) => `${at.toISOString().slice(0, 19)}.5Z`, ms: 500 },
+  ])('schedules a time written with $form at the instant it names', async ({ write, ms = 0 }) => {
+    const at = new Date(Date.now() + HOUR);
+    at.setUTCSeconds(0, 0);
+
+    const call = await harness.createCall({ phoneNumber: uniquePhoneNumber(), scheduledAt: write(at) });
+
+    expect(call.scheduledAt).toBe(new Date(at.getTime() + ms).toISOString());
   });
 
   it('takes a time a few seconds past, as a slow clock would send, as now', async () => {

@@ -14,6 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError } from './call.errors';
 import { CallWorkflows } from './call-workflows';
+import { scheduledAtInstant } from './scheduled-at';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
 
@@ -93,7 +94,8 @@ function newCall(request: CreateCallDto): NewCall {
   const phone = checkPhoneNumber(request.phoneNumber);
   if (!phone.valid) throw new InvalidCallInputError('phoneNumber', phone.reason);
   const now = new Date();
-  const scheduledAt = request.scheduledAt ? new Date(Math.max(Date.parse(request.scheduledAt), now.getTime())) : now;
+  // A time a little in the past (a slow client clock) means now.
+  const scheduledAt = request.scheduledAt ? new Date(Math.max(scheduledAtInstant(request.scheduledAt).getTime(), now.getTime())) : now;
   return {
     id: randomUUID(),
     phoneNumber: phone.e164,

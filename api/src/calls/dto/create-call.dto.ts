@@ -2,6 +2,7 @@ import { CALL_LIMITS } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SCHEDULED_AT_FORMAT } from '../scheduled-at';
 import { IsPhoneNumber, IsSchedulableTime, IsStorableText } from './call-input.validators';
 
 export class CreateCallDto {
@@ -12,8 +13,9 @@ export class CreateCallDto {
   phoneNumber!: string;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2030-01-31T09:30:00-08:00',
-    description: 'When to call: ISO 8601 with an offset or Z. Absent means now.',
+    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now.`,
   })
   @IsOptional()
   @IsSchedulableTime()
