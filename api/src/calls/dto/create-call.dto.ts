@@ -21,12 +21,12 @@ export class CreateCallDto {
   @IsSchedulableTime()
   scheduledAt?: string;
 
-  @ApiPropertyOptional({ maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment', description: 'Kept trimmed; empty or null is no note' })
   @IsOptional()
   @IsStorableText()
   @MaxLength(CALL_LIMITS.noteMaxLength)
   @IsString()
-  note?: string;
+  note?: string | null;
 
   @ApiPropertyOptional({ minimum: CALL_LIMITS.maxAttempts.min, maximum: CALL_LIMITS.maxAttempts.max, default: CALL_LIMITS.maxAttempts.default, description: 'Dial attempts when the callee does not answer or is busy' })
   @IsOptional()
