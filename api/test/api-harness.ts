@@ -200,6 +200,13 @@ export function fromNow(ms: number): string {
   return new Date(Date.now() + ms).toISOString();
 }
 
+/** The instant as a client in another zone writes it: the wall time there, then the offset ("+05:30"). */
+export function withOffset(instant: Date, offset: `${'+' | '-'}${string}:${string}`): string {
+  const [hours, minutes] = offset.slice(1).split(':').map(Number) as [number, number];
+  const offsetMs = (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes) * 60 * SECOND;
+  return `${new Date(instant.getTime() + offsetMs).toISOString().slice(0, 23)}${offset}`;
+}
+
 export const SECOND = 1_000;
 export const HOUR = 60 * 60 * SECOND;
 

@@ -1,4 +1,4 @@
-import type { ApiErrorDto } from '@call-scheduler/shared';
+import type { ApiErrorDto, CallDto } from '@call-scheduler/shared';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { expectFieldError } from './api-errors';
@@ -15,6 +15,15 @@ afterAll(() => harness?.close());
 const VALID_NUMBER = '+14155550123';
 const DAY = 24 * HOUR;
 
+/** ISO 8601 forms outside the format the API reads: each once answered 500 on POST (issue 7). */
+const OTHER_ISO_8601_FORMS = [
+  { form: 'hours only', scheduledAt: '2026-12-04T10Z' },
+  { form: 'a decimal comma', scheduledAt: '2026-12-04T10:00:00,5Z' },
+  { form: 'the basic format', scheduledAt: '20261204T100000Z' },
+  { form: 'a week date', scheduledAt: '2026-W49-5T10:00:00Z' },
+  { form: 'an ordinal date', scheduledAt: '2026-338T10:00:00Z' },
+];
+
 /** Sends the request, then checks no call appeared because of it. */
 async function changesNothing(send: () => Promise<Response>): Promise<Response> {
   const before = await listedIds();
@@ -25,6 +34,13 @@ async function changesNothing(send: () => Promise<Response>): Promise<Response> 
 
 async function listedIds(): Promise<string[]> {
   return (await harness.listAll()).map((call) => call.id);
+}
+
+/** The call has its old time and status, and no reschedule was recorded. */
+async function expectAsItWas(call: CallDto): Promise<void> {
+  const after = await harness.getCall(call.id);
+  expect(after).toMatchObject({ scheduledAt: call.scheduledAt, phoneNumber: call.phoneNumber, status: 'scheduled' });
+  expect(after.events.map((event) => event.type)).not.toContain('CallRescheduled');
 }
 
 describe('POST /api/calls with a body that is not a JSON object', () => {
@@ -83,6 +99,13 @@ describe('POST /api/calls with a field the API cannot accept', () => {
     expectFieldError(response, 400, field);
   });
 
+  it.each(OTHER_ISO_8601_FORMS)('answers 400 naming scheduledAt and its format for $form ($scheduledAt), and creates nothing', async ({ scheduledAt }) => {
+    const response = await changesNothing(() => harness.api().post('/api/calls').send({ phoneNumber: VALID_NUMBER, scheduledAt }));
+
+    expectFieldError(response, 400, 'scheduledAt');
+    expect(response.body.message).toContain('YYYY-MM-DDTHH:MM');
+  });
+
   it('says what is wrong with a number without its country code', async () => {
     const response = await harness.api().post('/api/calls').send({ phoneNumber: '415 555 0123' });
 
@@ -133,14 +156,25 @@ describe('PATCH /api/calls/:id with a body it cannot accept', () => {
     { name: 'no scheduledAt', body: {}, field: 'scheduledAt' },
     { name: 'scheduledAt null', body: { scheduledAt: null }, field: 'scheduledAt' },
     { name: 'scheduledAt without an offset', body: { scheduledAt: '2027-01-15T10:00:00' }, field: 'scheduledAt' },
+    { name: 'scheduledAt on a day that does not exist', body: { scheduledAt: '2027-02-30T10:00:00Z' }, field: 'scheduledAt' },
     { name: 'an unknown field', body: { scheduledAt: fromNow(HOUR), phoneNumber: VALID_NUMBER }, field: 'phoneNumber' },
-  ])('answers 400 naming $field for $name', async ({ body, field }) => {
+  ])('answers 400 naming $field for $name, and the call stays as it was', async ({ body, field }) => {
     const call = await harness.createCall({ phoneNumber: VALID_NUMBER, scheduledAt: fromNow(HOUR) });
 
     const response = await harness.api().patch(`/api/calls/${call.id}`).send(body);
 
     expectFieldError(response, 400, field);
-    expect(await harness.getCall(call.id)).toMatchObject({ scheduledAt: call.scheduledAt, phoneNumber: VALID_NUMBER, status: 'scheduled' });
+    await expectAsItWas(call);
+  });
+
+  it.each(OTHER_ISO_8601_FORMS)('answers 400 naming scheduledAt and its format for $form ($scheduledAt), as POST does', async ({ scheduledAt }) => {
+    const call = await harness.createCall({ phoneNumber: VALID_NUMBER, scheduledAt: fromNow(HOUR) });
+
+    const response = await harness.api().patch(`/api/calls/${call.id}`).send({ scheduledAt });
+
+    expectFieldError(response, 400, 'scheduledAt');
+    expect(response.body.message).toContain('YYYY-MM-DDTHH:MM');
+    await expectAsItWas(call);
   });
 
   it('answers 400 naming the body for malformed JSON', async () => {

@@ -1,7 +1,7 @@
 import type { CallDto } from '@call-scheduler/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectFieldError } from './api-errors';
-import { ApiHarness, HOUR, SECOND, eventually, fromNow, uniquePhoneNumber } from './api-harness';
+import { ApiHarness, HOUR, SECOND, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
 
 let harness: ApiHarness;
 
@@ -60,6 +60,19 @@ describe('PATCH /api/calls/:id (reschedule)', () => {
 
     expect(events.map((event) => event.type)).toEqual(['CallScheduled', 'CallRescheduled']);
     expect(events[1]).toEqual({ seq: 2, type: 'CallRescheduled', data: { scheduledAt, startNow: false }, occurredAt: expect.any(String) });
+  });
+
+  it('moves the call to the instant a time with an offset names, and answers and records it in UTC', async () => {
+    const call = await pendingCall();
+    const instant = new Date(Date.now() + 2 * HOUR);
+    instant.setUTCMilliseconds(250);
+
+    const response = await harness.api().patch(`/api/calls/${call.id}`).send({ scheduledAt: withOffset(instant, '-05:30') });
+
+    expect(response.status).toBe(200);
+    expect((response.body as CallDto).scheduledAt).toBe(instant.toISOString());
+    const { events } = await eventually(() => harness.getCall(call.id), (detail) => detail.events.length >= 2);
+    expect(events[1]).toMatchObject({ type: 'CallRescheduled', data: { scheduledAt: instant.toISOString() } });
   });
 
   it('dials at the new time when the call is moved earlier', async () => {

@@ -1,5 +1,6 @@
 import type { CallDto } from '@call-scheduler/shared';
-import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber } from './api-harness';
+import { expectFieldError } from './api-errors';
+import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
 
 let harness: ApiHarness;
 
@@ -14,13 +15,12 @@ describe('POST /api/calls', () => {
     const before = Date.now();
     const scheduledAt = new Date(Date.now() + HOUR);
     scheduledAt.setUTCMilliseconds(0);
-    // The same instant written with a +02:00 offset: the API answers it in UTC.
-    const withOffset = `${new Date(scheduledAt.getTime() + 2 * HOUR).toISOString().slice(0, 19)}+02:00`;
 
+    // The same instant written with a +02:00 offset: the API answers it in UTC.
     const response = await harness
       .api()
       .post('/api/calls')
-      .send({ phoneNumber: '+1 (415) 555-0123', scheduledAt: withOffset, note: 'Dentist reminder', maxAttempts: 4, retryDelaySeconds: 30 });
+      .send({ phoneNumber: '+1 (415) 555-0123', scheduledAt: withOffset(scheduledAt, '+02:00'), note: 'Dentist reminder', maxAttempts: 4, retryDelaySeconds: 30 });
 
     expect(response.status).toBe(201);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -57,6 +57,26 @@ describe('POST /api/calls', () => {
     expect(call).toMatchObject({ maxAttempts: 3, retryDelaySeconds: 300, note: null });
     expect(Date.parse(call.scheduledAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(call.scheduledAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it.each([
+    { form: 'seconds left out', write: (at: Date) => `${at.toISOString().slice(0, 16)}Z` },
+    { form: 'an offset without its colon', write: (at: Date) => withOffset(at, '+05:45').replace(/:(\d\d)$/, '$1') },
+    { form: 'lower-case t and z', write: (at: Date) => at.toISOString().replace('T', 't').replace('Z', 'z') },
+    { form: 'tenths of a second', write: (at: Date) => `${at.toISOString().slice(0, 19)}.5Z`, ms: 500 },
+  ])('schedules a time written with $form at the instant it names', async ({ write, ms = 0 }) => {
+    const at = new Date(Date.now() + HOUR);
+    at.setUTCSeconds(0, 0);
+
+    const call = await harness.createCall({ phoneNumber: uniquePhoneNumber(), scheduledAt: write(at) });
+
+    expect(call.scheduledAt).toBe(new Date(at.getTime() + ms).toISOString());
+  });
+
+  it('takes note null as no note, as a JSON client may send it', async () => {
+    const call = await harness.createCall({ phoneNumber: uniquePhoneNumber(), note: null });
+
+    expect(call.note).toBeNull();
   });
 
   it('takes a time a few seconds past, as a slow clock would send, as now', async () => {
@@ -167,6 +187,35 @@ describe('POST /api/calls with an Idempotency-Key', () => {
     expect((await harness.listAll()).filter((call) => call.phoneNumber === phoneNumber)).toHaveLength(1);
   });
 
+  // Each pair asks for the same call, written two ways; the time is a few seconds past, so the call
+  // itself is made for now while both requests still name that same earlier instant.
+  it.each<{ difference: string; bodies: BodyPair }>([
+    {
+      difference: 'the number written with spaces, then in E.164',
+      bodies: (phoneNumber) => [{ phoneNumber: phoneNumber.replace(/^(\+1)(\d{3})(\d{3})/, '$1 $2 $3 ') }, { phoneNumber }],
+    },
+    { difference: 'note null, then no note', bodies: (phoneNumber) => [{ phoneNumber, note: null }, { phoneNumber }] },
+    { difference: 'maxAttempts 3 (the default), then none', bodies: (phoneNumber) => [{ phoneNumber, maxAttempts: 3 }, { phoneNumber }] },
+    { difference: 'retryDelaySeconds 300 (the default), then none', bodies: (phoneNumber) => [{ phoneNumber, retryDelaySeconds: 300 }, { phoneNumber }] },
+    {
+      difference: 'one instant written with Z, then with +00:00',
+      bodies: (phoneNumber, at) => [{ phoneNumber, scheduledAt: at.toISOString() }, { phoneNumber, scheduledAt: withOffset(at, '+00:00') }],
+    },
+    { difference: 'a note with trailing spaces, then trimmed', bodies: (phoneNumber) => [{ phoneNumber, note: 'call back  ' }, { phoneNumber, note: 'call back' }] },
+  ])('returns the same call for the same key with $difference, and the provider dials once', async ({ bodies }) => {
+    const phoneNumber = uniquePhoneNumber();
+    const [first, again] = bodies(phoneNumber, new Date(Date.now() - 5 * SECOND));
+
+    const created = await postWithKey(`same-${phoneNumber}`, first);
+    const repeated = await postWithKey(`same-${phoneNumber}`, again);
+
+    expect(created.status).toBe(201);
+    expect({ status: repeated.status, id: repeated.body.id }).toEqual({ status: 201, id: created.body.id });
+    await harness.waitForStatus(created.body.id, 'completed');
+    expect(harness.dialsTo(phoneNumber)).toEqual([expect.objectContaining({ postCount: 1 })]);
+    expect((await harness.listAll()).filter((call) => call.phoneNumber === phoneNumber)).toHaveLength(1);
+  });
+
   it('creates one call when the first requests with a key arrive together', async () => {
     const phoneNumber = uniquePhoneNumber();
     const key = `together-${phoneNumber}`;
@@ -217,6 +266,24 @@ describe('POST /api/calls with an Idempotency-Key', () => {
     expect((await harness.listAll()).length).toBe(countBefore);
   });
 
+  it.each<{ difference: string; bodies: BodyPair }>([
+    {
+      difference: 'an instant a minute later',
+      bodies: (phoneNumber, at) => [{ phoneNumber, scheduledAt: at.toISOString() }, { phoneNumber, scheduledAt: new Date(at.getTime() + 60 * SECOND).toISOString() }],
+    },
+    { difference: 'a time where the first asked for now', bodies: (phoneNumber, at) => [{ phoneNumber }, { phoneNumber, scheduledAt: at.toISOString() }] },
+  ])('answers 422 when the key comes back with the same number but $difference, and creates nothing', async ({ bodies }) => {
+    const phoneNumber = uniquePhoneNumber();
+    const [first, again] = bodies(phoneNumber, new Date(Date.now() + HOUR));
+    expect((await postWithKey(`other-${phoneNumber}`, first)).status).toBe(201);
+    const countBefore = (await harness.listAll()).length;
+
+    const response = await postWithKey(`other-${phoneNumber}`, again);
+
+    expectFieldError(response, 422, 'Idempotency-Key');
+    expect((await harness.listAll()).length).toBe(countBefore);
+  });
+
   it('answers 400 naming Idempotency-Key for a key longer than 255 characters, and creates nothing', async () => {
     const countBefore = (await harness.listAll()).length;
 
@@ -232,6 +299,15 @@ describe('POST /api/calls with an Idempotency-Key', () => {
     expect((await harness.listAll()).length).toBe(countBefore);
   });
 });
+
+type Body = Record<string, unknown>;
+
+/** Two bodies sent with one Idempotency-Key, for a number no other test calls and a time a test picks. */
+type BodyPair = (phoneNumber: string, at: Date) => [Body, Body];
+
+function postWithKey(key: string, body: Body) {
+  return harness.api().post('/api/calls').set('Idempotency-Key', key).send(body);
+}
 
 function randomKeySuffix(): string {
   return Math.random().toString(36).slice(2);

@@ -1,8 +1,6 @@
 import { CallRepository } from '@call-scheduler/db';
 import {
-  CALL_LIMITS,
   CALL_PAGE_LIMIT,
-  checkPhoneNumber,
   isTerminal,
   newCallState,
   type CallState,
@@ -12,7 +10,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
-import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError } from './call.errors';
+import { callRequest } from './call-request';
+import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError } from './call.errors';
 import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
@@ -91,25 +90,17 @@ export class CallsService {
 }
 
 function newCall(request: CreateCallDto): NewCall {
-  const phone = checkPhoneNumber(request.phoneNumber);
-  if (!phone.valid) throw new InvalidCallInputError('phoneNumber', phone.reason);
+  const asked = callRequest(request);
   const now = new Date();
-  const scheduledAt = request.scheduledAt ? new Date(Math.max(Date.parse(request.scheduledAt), now.getTime())) : now;
-  return {
-    id: randomUUID(),
-    phoneNumber: phone.e164,
-    note: request.note?.trim() || null,
-    scheduledAt: scheduledAt.toISOString(),
-    maxAttempts: request.maxAttempts ?? CALL_LIMITS.maxAttempts.default,
-    retryDelaySeconds: request.retryDelaySeconds ?? CALL_LIMITS.retryDelaySeconds.default,
-    createdAt: now.toISOString(),
-  };
+  // A time a little in the past (a slow client clock) means now.
+  const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
+  return { id: randomUUID(), ...asked, scheduledAt: scheduledAt.toISOString(), createdAt: now.toISOString() };
 }
 
-/** The request as a canonical string: the same fields with the same values give the same fingerprint. */
+/**
+ * The request as it is understood, not as it was written: a retry that writes the same call another
+ * way (spaces in the number, a default spelled out, another offset for the same instant) matches.
+ */
 function fingerprint(request: CreateCallDto): string {
-  const fields = Object.entries(request)
-    .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(callRequest(request))).digest('hex');
 }

@@ -1,7 +1,6 @@
 import { CALL_LIMITS, checkPhoneNumber } from '@call-scheduler/shared';
-import { ValidateBy, isISO8601, type ValidationOptions } from 'class-validator';
-
-const OFFSET_OR_Z = /(Z|[+-]\d{2}:?\d{2})$/i;
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { SCHEDULED_AT_FORMAT_PROBLEM, parseScheduledAt } from '../scheduled-at';
 
 /** An E.164-normalisable phone number, judged by libphonenumber-js with full metadata. */
 export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
@@ -35,8 +34,8 @@ export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
 }
 
 /**
- * An ISO 8601 instant with an explicit offset or Z (a local time without one is ambiguous),
- * not in the past beyond a small tolerance, and not absurdly far ahead.
+ * A time in the one format the API reads (see scheduled-at.ts), with an offset or Z since a local
+ * time without one is ambiguous, not in the past beyond a small tolerance, and not absurdly far ahead.
  */
 export function IsSchedulableTime(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -52,11 +51,8 @@ export function IsSchedulableTime(options?: ValidationOptions): PropertyDecorato
 }
 
 export function schedulingProblem(value: unknown, now = Date.now()): string | null {
-  if (typeof value !== 'string' || !isISO8601(value, { strict: true, strictSeparator: true })) {
-    return 'must be an ISO 8601 date-time, e.g. 2030-01-31T09:30:00+01:00';
-  }
-  if (!value.includes('T') || !OFFSET_OR_Z.test(value)) return 'must include a time and an offset or Z, e.g. 2030-01-31T09:30:00Z';
-  const at = Date.parse(value);
+  const at = typeof value === 'string' ? parseScheduledAt(value)?.getTime() : undefined;
+  if (at === undefined) return SCHEDULED_AT_FORMAT_PROBLEM;
   if (at < now - CALL_LIMITS.pastToleranceMs) return 'must not be in the past';
   if (at > now + CALL_LIMITS.maxScheduleAheadMs) return 'must be within a year from now';
   return null;

@@ -2,6 +2,7 @@ import { CALL_LIMITS } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SCHEDULED_AT_FORMAT } from '../scheduled-at';
 import { IsPhoneNumber, IsSchedulableTime, IsStorableText } from './call-input.validators';
 
 export class CreateCallDto {
@@ -12,19 +13,20 @@ export class CreateCallDto {
   phoneNumber!: string;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2030-01-31T09:30:00-08:00',
-    description: 'When to call: ISO 8601 with an offset or Z. Absent means now.',
+    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now.`,
   })
   @IsOptional()
   @IsSchedulableTime()
   scheduledAt?: string;
 
-  @ApiPropertyOptional({ maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment', description: 'Kept trimmed; empty or null is no note' })
   @IsOptional()
   @IsStorableText()
   @MaxLength(CALL_LIMITS.noteMaxLength)
   @IsString()
-  note?: string;
+  note?: string | null;
 
   @ApiPropertyOptional({ minimum: CALL_LIMITS.maxAttempts.min, maximum: CALL_LIMITS.maxAttempts.max, default: CALL_LIMITS.maxAttempts.default, description: 'Dial attempts when the callee does not answer or is busy' })
   @IsOptional()
