@@ -17,6 +17,9 @@ describe('parseScheduledAt', () => {
     { text: '2030-01-31T09:30:00.25Z', instant: '2030-01-31T09:30:00.250Z' },
     { text: '2030-01-31T09:30:00.007Z', instant: '2030-01-31T09:30:00.007Z' },
     { text: '2030-01-31T09:30:00.123-08:00', instant: '2030-01-31T17:30:00.123Z' },
+    // Python's isoformat() writes microseconds, Java's Instant nanoseconds: kept to the millisecond.
+    { text: '2030-01-31T09:30:00.123456+00:00', instant: '2030-01-31T09:30:00.123Z' },
+    { text: '2030-01-31T09:30:00.999999999Z', instant: '2030-01-31T09:30:00.999Z' },
     { text: '2030-01-31t09:30:00z', instant: '2030-01-31T09:30:00.000Z' },
     { text: '2028-02-29T12:00:00Z', instant: '2028-02-29T12:00:00.000Z' },
     { text: '2000-02-29T12:00:00Z', instant: '2000-02-29T12:00:00.000Z' },
@@ -43,9 +46,7 @@ describe('parseScheduledAt', () => {
     { name: 'epoch milliseconds', text: '1896082200000' },
     { name: 'surrounding spaces', text: ' 2030-01-31T09:30:00Z ' },
     { name: 'an empty string', text: '' },
-    // Finer than the millisecond the API keeps, so not the instant written.
-    { name: 'four fraction digits', text: '2030-01-31T09:30:00.1234Z' },
-    { name: 'microseconds', text: '2030-01-31T09:30:00.123456+00:00' },
+    { name: 'a fraction finer than the nanosecond', text: '2030-01-31T09:30:00.1234567891Z' },
     { name: 'a point without digits', text: '2030-01-31T09:30:00.Z' },
     // Written correctly, but no such time.
     { name: '30 February', text: '2027-02-30T10:00:00Z' },

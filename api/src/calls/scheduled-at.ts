@@ -3,17 +3,17 @@ import { InvalidCallInputError } from './call.errors';
 /**
  * The one way the API reads a time: an RFC 3339 date-time, where the seconds and the offset's colon
  * may also be left out. Other ISO 8601 forms (week and ordinal dates, the basic format, decimal commas)
- * are refused rather than guessed at, and so are fractions finer than the millisecond the API keeps:
- * whatever is accepted is the very instant written.
+ * are refused rather than guessed at. A fraction may have up to nine digits, as the standard libraries
+ * of Python and Java write them; the API keeps the millisecond, so digits beyond the third are dropped.
  */
 export const SCHEDULED_AT_FORMAT =
-  'an RFC 3339 date-time, YYYY-MM-DDTHH:MM:SS[.sss] then Z or ±HH:MM, e.g. 2030-01-31T09:30:00Z or 2030-01-31T09:30:00.250+01:00 (the seconds may be left out, the offset written ±HHMM, T and Z in lower case)';
+  'an RFC 3339 date-time, YYYY-MM-DDTHH:MM:SS[.fraction] then Z or ±HH:MM, e.g. 2030-01-31T09:30:00Z or 2030-01-31T09:30:00.250+01:00 (the seconds may be left out, the offset written ±HHMM, T and Z in lower case; kept to the millisecond)';
 
 /** What is wrong with a scheduledAt that parseScheduledAt cannot read: one message for every route. */
 export const SCHEDULED_AT_FORMAT_PROBLEM = `must be a date and time that exist, written as ${SCHEDULED_AT_FORMAT}`;
 
 const DATE_TIME =
-  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})T(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.(?<fraction>\d{1,3}))?)?(?:Z|(?<sign>[+-])(?<offsetHour>\d{2}):?(?<offsetMinute>\d{2}))$/i;
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})T(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.(?<fraction>\d{1,9}))?)?(?:Z|(?<sign>[+-])(?<offsetHour>\d{2}):?(?<offsetMinute>\d{2}))$/i;
 
 interface DateTimeFields {
   year: number;
@@ -61,8 +61,8 @@ function readFields(text: string): DateTimeFields | null {
     hour: Number(groups.hour),
     minute: Number(groups.minute),
     second: Number(groups.second ?? 0),
-    // A fraction is of a second: .5 is 500 ms.
-    millisecond: Number((groups.fraction ?? '').padEnd(3, '0')),
+    // A fraction is of a second: .5 is 500 ms; .123456 is 123 ms.
+    millisecond: Number((groups.fraction ?? '').slice(0, 3).padEnd(3, '0')),
     offsetSign: groups.sign === '-' ? -1 : 1,
     offsetHour: Number(groups.offsetHour ?? 0),
     offsetMinute: Number(groups.offsetMinute ?? 0),

@@ -109,4 +109,20 @@ describe('evolve', () => {
     );
     expect(s).toMatchObject({ status: 'dialing', attempt: 2, externalCallId: null, nextAttemptAt: null });
   });
+
+  it.each<[string, CallEvent]>([
+    ['completed', { type: 'CallCompleted', data: { durationSeconds: 12 } }],
+    ['failed', { type: 'CallFailed', data: { reason: 'rejected' } }],
+    ['cancelled', { type: 'CallCancelled', data: { reason: 'by request' } }],
+    ['unanswered with no attempt left', { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: null } }],
+  ])('keeps a %s call as it ended, whatever event comes after', (_, ending) => {
+    const ended = apply(scheduled(), { type: 'DialAttemptStarted', data: { attempt: 1 } }, ending);
+    const after: CallEvent[] = [
+      { type: 'CallCancelled', data: { reason: 'late cancel' } },
+      { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } },
+      { type: 'DialAttemptStarted', data: { attempt: 2 } },
+      { type: 'CallCompleted', data: { durationSeconds: 1 } },
+    ];
+    for (const event of after) expect(evolve(ended, event, later)).toBe(ended);
+  });
 });
