@@ -1,48 +1,133 @@
 /**
  * Records the workflow histories that replay.spec.ts replays, into test/histories/*.json.
  *
- *   cd worker && npx tsx test/record-histories.ts
+ *   cd worker && npx tsx test/record-histories.ts [name ...]
  *
- * It starts its own Temporal dev server and PostgreSQL (as jest's globalSetup does), the mock provider and a
- * worker on the current workflow code, runs one call per representative path, and saves each finished history.
- * Re-record only when a change to the workflow is meant to be incompatible with running calls (and is shipped
- * with a new workflow type or task queue); otherwise add new histories next to the old ones.
+ * It starts its own Temporal dev servers and PostgreSQL (as jest's globalSetup does), the mock provider and
+ * a worker on the current workflow code, drives one call per path a call can take, and saves each finished
+ * history (every run of it, when it continued as new). Paths that are races are driven again until the
+ * history shows the race. With names, it records only those paths.
+ *
+ * Re-record only when a change to the workflow is meant to be incompatible with running calls (and is
+ * shipped with a new workflow type or task queue); otherwise add new histories next to the old ones.
+ * test/histories/legacy holds histories of the workflow as it was before patch `record-events-from-history`.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
-import { cancelUpdate, rescheduleUpdate } from '@call-scheduler/shared/workflow';
+import { startTestTemporal } from '@call-scheduler/testing';
+import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate } from '@call-scheduler/shared/workflow';
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CallHarness, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { eventually } from './support/eventually';
+import { acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 const NUMBER = {
-  completed: '+14155550201',
-  rescheduled: '+14155550202',
-  cancelled: '+14155550203',
-  unansweredOnce: '+14155550204',
-  rejected: '+14155550205',
-  cancelledByTemporal: '+14155550206',
+  answered: '+14155550201',
+  rejected: '+14155550202',
+  unansweredOnce: '+14155550203',
+  rateLimited: '+14155550204',
+  neverAnswers: '+14155550205',
 };
 
+const inAnHour = 60 * 60_000;
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+const settle = (promise: Promise<unknown>) => promise.then(
+  () => undefined,
+  () => undefined,
+);
+
+type Scenario = (h: CallHarness) => Promise<CallHandle>;
+
+/** Histories larger than this are stored gzipped. */
+const LARGE_HISTORY_CHARS = 1_000_000;
+
 /** Each drives one call to its end and returns its handle; the key names the history file. */
-const SCENARIOS: Record<string, (h: CallHarness) => Promise<CallHandle>> = {
-  async completed(h) {
-    const { handle } = await h.startCall({ phoneNumber: NUMBER.completed });
+const SCENARIOS: Record<string, Scenario> = {
+  async 'created-now-completed'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered });
     await handle.result();
     return handle;
   },
-  async 'rescheduled-then-completed'(h) {
-    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.rescheduled, inMs: 60 * 60_000 });
+  async 'scheduled-then-completed'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 2_000 });
+    await handle.result();
+    return handle;
+  },
+  async 'rescheduled-once'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
     await h.untilSleeping(id);
-    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: new Date(Date.now() + 1_000).toISOString() }] });
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(1_000) }] });
+    await handle.result();
+    return handle;
+  },
+  async 'rescheduled-300-times'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+    await h.untilSleeping(id);
+    for (let i = 1; i < 300; i++) await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(inAnHour + i * 1_000) }] });
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(1_000) }] });
+    await handle.result();
+    return handle;
+  },
+  async 'started-now-while-sleeping'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+    await h.untilSleeping(id);
+    await handle.executeUpdate(startNowUpdate);
     await handle.result();
     return handle;
   },
   async 'cancelled-while-sleeping'(h) {
-    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelled, inMs: 60 * 60_000 });
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
     await h.untilSleeping(id);
     await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'recorded for the replay test' }] });
     await handle.result();
+    return handle;
+  },
+  async 'cancelled-with-its-start'(h) {
+    const { handle } = await h.startCallWithUpdate(cancelUpdate, [{ reason: 'changed my mind' }], { phoneNumber: NUMBER.answered, inMs: inAnHour });
+    await handle.result();
+    return handle;
+  },
+  async 'command-storm'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 10 * 60_000 });
+    await h.untilSleeping(id);
+    await Promise.all([
+      ...Array.from({ length: 31 }, (_, i) => settle(handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(20 * 60_000 + i * 1_000) }] }))),
+      settle(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'storm' }] })),
+    ]);
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-by-temporal-while-sleeping'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+    await h.untilSleeping(id);
+    await handle.cancel();
+    await settle(handle.result());
+    return handle;
+  },
+  async 'cancelled-by-temporal-while-dialing'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.rateLimited });
+    await eventually(() => handle.query(callStateQuery), (s) => s.status === 'dialing');
+    await handle.cancel();
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-by-temporal-while-ringing'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered });
+    await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing');
+    await handle.cancel();
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-by-temporal-then-unanswered'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.neverAnswers, maxAttempts: 3 });
+    await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing');
+    await handle.cancel();
+    await settle(handle.result());
     return handle;
   },
   async 'no-answer-then-completed'(h) {
@@ -55,44 +140,127 @@ const SCENARIOS: Record<string, (h: CallHarness) => Promise<CallHandle>> = {
     await handle.result();
     return handle;
   },
-  async 'cancelled-by-temporal'(h) {
-    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledByTemporal, inMs: 60 * 60_000 });
-    await h.untilSleeping(id);
-    await handle.cancel();
-    await handle.result().catch(() => undefined);
-    return handle;
+};
+
+/**
+ * Races, staged while no worker runs, so that what races reaches the workflow in one workflow task,
+ * as it does when commands arrive while workers are busy, restarting or deploying.
+ */
+const RACES: Record<string, Scenario> = {
+  async 'started-now-racing-the-timer'(h) {
+    return untilHistoryShows(tasksThatFiredATimerAndTookAnUpdate, async () => {
+      const { id, handle, input } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 1_000 });
+      await h.untilSleeping(id);
+      const startNow = await h.whileNoWorkerRuns(async () => {
+        await sleep(Date.parse(input.call.scheduledAt) + 500 - Date.now());
+        return sent(handle.executeUpdate(startNowUpdate));
+      });
+      await startNow.answered;
+      await handle.result();
+      return handle;
+    });
+  },
+  async 'cancel-racing-start-now'(h) {
+    return untilHistoryShows((history) => acceptedUpdatesByTask(history).some((count) => count >= 2), async () => {
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+      await h.untilSleeping(id);
+      const both = await h.whileNoWorkerRuns(async () => [
+        await sent(handle.executeUpdate(startNowUpdate)),
+        await sent(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'race' }] })),
+      ]);
+      await Promise.all(both.map((update) => update.answered));
+      await settle(handle.result());
+      return handle;
+    });
   },
 };
 
-async function main(): Promise<void> {
+/** An update sent, once Temporal has had a moment to take it in; `answered` settles with its outcome, whatever it is. */
+async function sent(update: Promise<unknown>): Promise<{ answered: Promise<void> }> {
+  const answered = settle(update);
+  await sleep(300);
+  return { answered };
+}
+
+/** Rescheduled often enough to continue as new twice on a server that suggests it after 5 updates, then dialled. */
+const CONTINUED_AS_NEW: Scenario = async (h) => {
+  const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+  await h.untilSleeping(id);
+  for (let i = 1; i <= 12; i++) await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(inAnHour + i * 1_000) }] });
+  await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(1_000) }] });
+  await handle.result();
+  return handle;
+};
+
+const BEHAVIOUR = {
+  createErrorsByNumber: { [NUMBER.rejected]: [400], [NUMBER.rateLimited]: [429] },
+  outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'], [NUMBER.neverAnswers]: 'no_answer' },
+} as const;
+
+async function untilHistoryShows(shows: (history: History) => boolean, attempt: () => Promise<CallHandle>): Promise<CallHandle> {
+  for (let tries = 1; tries <= 5; tries++) {
+    const handle = await attempt();
+    if (shows(await handle.fetchHistory())) return handle;
+  }
+  throw new Error('The race did not show in 5 tries');
+}
+
+/** Every run of the call's workflow, oldest first, as `<name>.json` or `<name>.run-<n>.json`. */
+async function save(h: CallHarness, name: string, handle: CallHandle): Promise<void> {
+  const runs: History[] = [];
+  for await (const { history } of h.client.workflow.list({ query: `WorkflowId = "${handle.workflowId}"` }).intoHistories()) {
+    runs.push(history);
+  }
+  runs.sort((a, b) => Number(a.events![0]!.eventTime!.seconds) - Number(b.events![0]!.eventTime!.seconds));
+  for (const [i, history] of runs.entries()) {
+    const json = `${historyToJSON(history)}\n`;
+    const large = json.length > LARGE_HISTORY_CHARS;
+    const file = join(__dirname, 'histories', `${runs.length === 1 ? name : `${name}.run-${i + 1}`}.json${large ? '.gz' : ''}`);
+    await writeFile(file, large ? gzipSync(json) : json);
+    console.log(`recorded ${file}`);
+  }
+}
+
+async function record(h: CallHarness, scenarios: Record<string, Scenario>): Promise<void> {
+  await Promise.all(Object.entries(scenarios).map(async ([name, run]) => save(h, name, await run(h))));
+}
+
+async function recordOneByOne(h: CallHarness, scenarios: Record<string, Scenario>): Promise<void> {
+  for (const [name, run] of Object.entries(scenarios)) await save(h, name, await run(h));
+}
+
+function chosen<T>(all: Record<string, T>, names: string[]): Record<string, T> {
+  return names.length === 0 ? all : Object.fromEntries(Object.entries(all).filter(([name]) => names.includes(name)));
+}
+
+async function main(names: string[]): Promise<void> {
   // Before globalSetup, whose Temporal test environment would otherwise create the runtime with its default logger.
   installQuietRuntime();
   await globalSetup();
-  let h: CallHarness | undefined;
+  const workflowBundle = await bundleWorkflows();
+  const lowLimits = await startTestTemporal({
+    dynamicConfig: { 'history.maxTotalUpdates': 10, 'history.maxTotalUpdates.suggestContinueAsNewThreshold': 0.5 },
+  });
+  const harnesses: CallHarness[] = [];
+  const start = async (bundle: WorkflowBundle, temporalAddress?: string) => {
+    const h = await CallHarness.start({ workflowBundle: bundle, behaviour: BEHAVIOUR, temporalAddress });
+    harnesses.push(h);
+    return h;
+  };
   try {
-    h = await CallHarness.start({
-      workflowBundle: await bundleWorkflows(),
-      behaviour: {
-        createErrorsByNumber: { [NUMBER.rejected]: [400] },
-        outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'] },
-      },
-    });
-    const harness = h;
-    await Promise.all(
-      Object.entries(SCENARIOS).map(async ([name, run]) => {
-        const handle = await run(harness);
-        const file = join(__dirname, 'histories', `${name}.json`);
-        await writeFile(file, `${historyToJSON(await handle.fetchHistory())}\n`);
-        console.log(`recorded ${file}`);
-      }),
-    );
+    await Promise.all([
+      start(workflowBundle).then((h) => record(h, chosen(SCENARIOS, names))),
+      start(workflowBundle).then((h) => recordOneByOne(h, chosen(RACES, names))),
+      start(workflowBundle, lowLimits.address).then((h) => record(h, chosen({ 'continued-as-new': CONTINUED_AS_NEW }, names))),
+    ]);
   } finally {
-    await h?.close();
+    await Promise.allSettled(harnesses.map((h) => h.close()));
+    await lowLimits.teardown();
     await globalTeardown();
   }
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -3,7 +3,9 @@ import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
+import { acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 /*
  * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
@@ -12,13 +14,22 @@ import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/cal
  */
 
 const HISTORY_DIR = join(__dirname, 'histories');
-const RECORDED = readdirSync(HISTORY_DIR)
-  .filter((file) => file.endsWith('.json'))
-  .sort()
-  .map((file) => ({
-    workflowId: file.replace(/\.json$/, ''),
-    history: historyFromJSON(JSON.parse(readFileSync(join(HISTORY_DIR, file), 'utf8'))),
-  }));
+
+/** The histories in a folder of HISTORY_DIR, by name; record-histories.ts gzips the large ones. */
+function recorded(dir: string) {
+  return readdirSync(join(HISTORY_DIR, dir))
+    .filter((file) => /\.json(\.gz)?$/.test(file))
+    .sort()
+    .map((file) => {
+      const content = readFileSync(join(HISTORY_DIR, dir, file));
+      const json = file.endsWith('.gz') ? gunzipSync(content).toString('utf8') : content.toString('utf8');
+      return { workflowId: join(dir, file.replace(/\.json(\.gz)?$/, '')), history: historyFromJSON(JSON.parse(json)) };
+    });
+}
+
+/** Histories of calls started before patch `record-events-from-history`, which still run on the code before it. */
+const LEGACY = recorded('legacy');
+const RECORDED = [...recorded('.'), ...LEGACY];
 
 let current: WorkflowBundle;
 let changed: WorkflowBundle;
@@ -37,17 +48,40 @@ async function replay(workflowBundle: WorkflowBundle, histories: { workflowId: s
 }
 
 describe('replaying call histories', () => {
-  it('has a recorded history for every representative path of a call', () => {
+  it('has a recorded history for every path a call can take, each command and each race', () => {
     expect(RECORDED.map((r) => r.workflowId)).toEqual(
       expect.arrayContaining([
-        'completed',
-        'rescheduled-then-completed',
+        'created-now-completed',
+        'scheduled-then-completed',
+        'rescheduled-once',
+        'rescheduled-300-times',
+        'started-now-while-sleeping',
+        'started-now-racing-the-timer',
         'cancelled-while-sleeping',
+        'cancel-racing-start-now',
+        'cancelled-with-its-start',
+        'command-storm',
+        'cancelled-by-temporal-while-sleeping',
+        'cancelled-by-temporal-while-dialing',
+        'cancelled-by-temporal-while-ringing',
+        'cancelled-by-temporal-then-unanswered',
         'no-answer-then-completed',
         'failed-on-4xx',
-        'cancelled-by-temporal',
+        'continued-as-new.run-1',
+        'continued-as-new.run-2',
+        'continued-as-new.run-3',
+        ...['completed', 'rescheduled-then-completed', 'cancelled-while-sleeping', 'no-answer-then-completed', 'failed-on-4xx', 'cancelled-by-temporal'].map(
+          (name) => join('legacy', name),
+        ),
       ]),
     );
+  });
+
+  it('holds the races it is named after', () => {
+    const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
+    expect(tasksThatFiredATimerAndTookAnUpdate(history('started-now-racing-the-timer'))).toBe(true);
+    expect(Math.max(...acceptedUpdatesByTask(history('cancel-racing-start-now')))).toBe(2);
+    expect(Math.max(...acceptedUpdatesByTask(history('command-storm')))).toBeGreaterThan(1);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -9,6 +9,7 @@ export interface AppProcessOptions {
 /** One of the stack's Node entry points (`<project>/dist/main.js`, Vite's CLI) running as its own process. */
 export class AppProcess {
   private child: ChildProcess | null = null;
+  private paused = false;
   private output: string[] = [];
 
   constructor(
@@ -24,6 +25,7 @@ export class AppProcess {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.paused = false;
     const keep = (chunk: Buffer) => this.output.push(chunk.toString());
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
@@ -33,6 +35,24 @@ export class AppProcess {
     process.once('exit', killOnExit);
     child.once('exit', () => process.off('exit', killOnExit));
     return this;
+  }
+
+  /** The running process's id: a Temporal worker's default identity is `<pid>@<hostname>`. */
+  get pid(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) throw new Error(`${this.name} is not running`);
+    return pid;
+  }
+
+  /** SIGSTOP: the process freezes with its connections open, as a hung machine or a long GC pause would. */
+  pause(): void {
+    this.paused = this.child?.kill('SIGSTOP') ?? false;
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.child?.kill('SIGCONT');
+    this.paused = false;
   }
 
   /** SIGKILL: the process gets no chance to finish anything, as in a crash. */
@@ -53,6 +73,8 @@ export class AppProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
+    // A stopped process acts on SIGTERM only once it is continued.
+    this.resume();
     child.kill(signal);
     await exited;
     this.child = null;

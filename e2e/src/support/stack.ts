@@ -1,3 +1,4 @@
+import type { BehaviourPatch } from '@call-scheduler/mock-provider';
 import { createDatabaseForTest, freePort, testTemporalAddress } from '@call-scheduler/testing';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -7,7 +8,11 @@ import { eventually } from './eventually';
 export interface StackOptions {
   /** Also serve the web app with Vite's dev server, as `npm start` does, in front of the API. */
   web?: boolean;
+  /** The mock provider's behaviour: each field named replaces the stack's quick, always-answered default. */
+  providerBehaviour?: BehaviourPatch;
 }
+
+const WORKER_ENTRY = '@call-scheduler/worker/dist/main.js';
 
 /**
  * The whole stack as separate processes, as `npm start` runs it: the built mock provider,
@@ -19,6 +24,7 @@ export class Stack {
   readonly worker: AppProcess;
   readonly api: AppProcess;
   readonly web: AppProcess | null;
+  private readonly moreWorkers: AppProcess[] = [];
 
   private constructor(
     readonly apiUrl: string,
@@ -26,10 +32,11 @@ export class Stack {
     readonly webUrl: string | null,
     /** The stack's own database, for a test or benchmark that reads or writes projections directly. */
     readonly databaseUrl: string,
-    env: Record<string, string>,
+    private readonly env: Record<string, string>,
     providerPort: number,
     apiPort: number,
     webPort: number | null,
+    providerBehaviour: BehaviourPatch,
   ) {
     this.provider = new AppProcess('mock-provider', '@call-scheduler/mock-provider/dist/main.js', {
       PORT: String(providerPort),
@@ -39,9 +46,10 @@ export class Stack {
         latencyMs: 0,
         outcomes: { completed: 1 },
         timing: { queuedMs: 200, ringingMs: 300, talkMs: 300 },
+        ...providerBehaviour,
       }),
     });
-    this.worker = new AppProcess('worker', '@call-scheduler/worker/dist/main.js', env);
+    this.worker = new AppProcess('worker', WORKER_ENTRY, env);
     this.api = new AppProcess('api', '@call-scheduler/api/dist/main.js', { ...env, PORT: String(apiPort), HOST: '127.0.0.1' });
     this.web = webPort === null ? null : webDevServer(webPort, this.apiUrl);
   }
@@ -62,10 +70,18 @@ export class Stack {
       PROVIDER_POLL_INTERVAL_MS: '100',
     };
     const webUrl = webPort === null ? null : `http://127.0.0.1:${webPort}`;
-    const stack = new Stack(`http://127.0.0.1:${apiPort}`, providerUrl, webUrl, databaseUrl, env, providerPort, apiPort, webPort);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const stack = new Stack(apiUrl, providerUrl, webUrl, databaseUrl, env, providerPort, apiPort, webPort, options.providerBehaviour ?? {});
     for (const app of stack.apps()) app.start();
     await stack.waitUntilHealthy();
     return stack;
+  }
+
+  /** Another worker process on the stack's task queue, as when the worker is scaled out; stopped with the rest. */
+  startAnotherWorker(): AppProcess {
+    const worker = new AppProcess(`worker-${this.moreWorkers.length + 2}`, WORKER_ENTRY, this.env).start();
+    this.moreWorkers.push(worker);
+    return worker;
   }
 
   async stop(): Promise<void> {
@@ -93,7 +109,7 @@ export class Stack {
   }
 
   private apps(): AppProcess[] {
-    return [this.provider, this.worker, this.api, ...(this.web ? [this.web] : [])];
+    return [this.provider, this.worker, ...this.moreWorkers, this.api, ...(this.web ? [this.web] : [])];
   }
 }
 

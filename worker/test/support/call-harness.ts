@@ -90,9 +90,10 @@ export class CallHarness {
     private readonly connection: Connection,
     private readonly nativeConnection: NativeConnection,
     private readonly dataSource: DataSource,
-    private readonly worker: Worker,
-    private readonly running: Promise<void>,
+    private readonly newWorker: () => Promise<Worker>,
   ) {}
+
+  private running?: { worker: Worker; done: Promise<void> };
 
   static async start(options: HarnessOptions): Promise<CallHarness> {
     installQuietRuntime();
@@ -108,24 +109,54 @@ export class CallHarness {
     });
     const calls = new CallRepository(dataSource);
     const nativeConnection = await NativeConnection.connect({ address });
-    const worker = await createCallWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      workflowBundle: options.workflowBundle,
-      maxCachedWorkflows: options.maxCachedWorkflows,
-      activities: createActivities({
-        provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
-        calls,
-        pollIntervalMs: 50,
-      }),
+    const activities = createActivities({
+      provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
+      calls,
+      pollIntervalMs: 50,
     });
-    const running = worker.run();
-    // close() awaits it and sees any failure; this only keeps an early one from counting as unhandled.
-    void running.catch(() => undefined);
+    const newWorker = () =>
+      createCallWorker({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        workflowBundle: options.workflowBundle,
+        maxCachedWorkflows: options.maxCachedWorkflows,
+        activities,
+      });
     const connection = await Connection.connect({ address });
     const client = new Client({ connection, namespace: 'default' });
-    return new CallHarness(client, calls, provider, taskQueue, options.workflowBundle, connection, nativeConnection, dataSource, worker, running);
+    const harness = new CallHarness(client, calls, provider, taskQueue, options.workflowBundle, connection, nativeConnection, dataSource, newWorker);
+    await harness.startWorker();
+    return harness;
+  }
+
+  /**
+   * Runs `during` while no worker polls the task queue: what it sends a call waits for the next worker,
+   * which then gets it all in one workflow task, as after a deploy or a crash.
+   */
+  async whileNoWorkerRuns<T>(during: () => Promise<T>): Promise<T> {
+    await this.stopWorker();
+    try {
+      return await during();
+    } finally {
+      await this.startWorker();
+    }
+  }
+
+  private async startWorker(): Promise<void> {
+    const worker = await this.newWorker();
+    const done = worker.run();
+    // stopWorker() awaits it and sees any failure; this only keeps an early one from counting as unhandled.
+    void done.catch(() => undefined);
+    this.running = { worker, done };
+  }
+
+  private async stopWorker(): Promise<void> {
+    if (!this.running) return;
+    const { worker, done } = this.running;
+    this.running = undefined;
+    worker.shutdown();
+    await done;
   }
 
   /** Starts one call's workflow, as the API does. */
@@ -209,8 +240,7 @@ export class CallHarness {
         if (status.name === 'RUNNING') await handle.terminate('test finished');
       }),
     );
-    this.worker.shutdown();
-    await this.running;
+    await this.stopWorker();
     await Promise.allSettled([this.connection.close(), this.nativeConnection.close(), this.provider.close(), this.dataSource.destroy()]);
   }
 }

@@ -1,0 +1,49 @@
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
+
+const EventType = temporal.api.enums.v1.EventType;
+
+interface WorkflowTask {
+  /** What happened between the task before and this one's start: what the workflow was told. */
+  told: number[];
+  /** What the task's completion wrote: what the workflow did. */
+  did: number[];
+}
+
+/** A history cut into its completed workflow tasks. */
+function workflowTasks(history: History): WorkflowTask[] {
+  const tasks: WorkflowTask[] = [];
+  let told: number[] = [];
+  let did: number[] | null = null;
+  for (const { eventType } of history.events ?? []) {
+    const type = eventType ?? EventType.EVENT_TYPE_UNSPECIFIED;
+    if (type === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+      did = [];
+      tasks.push({ told, did });
+      told = [];
+    } else if (type === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) {
+      did = null;
+    } else if (did !== null && isCommandEvent(type)) {
+      did.push(type);
+    } else {
+      told.push(type);
+    }
+  }
+  return tasks;
+}
+
+function isCommandEvent(type: number): boolean {
+  return ![EventType.EVENT_TYPE_TIMER_FIRED, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED].includes(type);
+}
+
+/** Whether one workflow task both heard a timer fire and took an update: a command racing the due time. */
+export function tasksThatFiredATimerAndTookAnUpdate(history: History): boolean {
+  return workflowTasks(history).some(
+    ({ told, did }) => told.includes(EventType.EVENT_TYPE_TIMER_FIRED) && did.includes(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
+  );
+}
+
+/** How many updates each workflow task took. */
+export function acceptedUpdatesByTask(history: History): number[] {
+  return workflowTasks(history).map(({ did }) => did.filter((type) => type === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).length);
+}
