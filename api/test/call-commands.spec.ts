@@ -1,4 +1,4 @@
-import type { CallDto } from '@call-scheduler/shared';
+import { CALL_LIMITS, type CallDto } from '@call-scheduler/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectFieldError } from './api-errors';
 import { ApiHarness, HOUR, SECOND, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
@@ -114,6 +114,25 @@ describe('PATCH /api/calls/:id (reschedule)', () => {
     expectNotPending(response, 'cancelled');
     expect(await harness.getCall(call.id)).toMatchObject({ status: 'cancelled', scheduledAt: call.scheduledAt });
   });
+
+  it(`answers 409 once a call was rescheduled ${CALL_LIMITS.maxReschedules} times, and still cancels it`, async () => {
+    const call = await pendingCall();
+    for (let sent = 0; sent < CALL_LIMITS.maxReschedules; sent += 10) {
+      const batch = Array.from({ length: 10 }, (_, i) => harness.api().patch(`/api/calls/${call.id}`).send({ scheduledAt: fromNow(2 * HOUR + (sent + i) * SECOND) }));
+      expect((await Promise.all(batch)).map((response) => response.status)).toEqual(Array(10).fill(200));
+    }
+
+    const oneMore = await harness.api().patch(`/api/calls/${call.id}`).send({ scheduledAt: fromNow(3 * HOUR) });
+
+    expect({ status: oneMore.status, message: (oneMore.body as { message: string }).message }).toEqual({
+      status: 409,
+      message: `The call was rescheduled ${CALL_LIMITS.maxReschedules} times, the most a call may be`,
+    });
+    expect((await harness.api().post(`/api/calls/${call.id}/cancel`)).status).toBe(200);
+    const detail = await harness.getCall(call.id);
+    expect(detail.events.filter((event) => event.type === 'CallRescheduled')).toHaveLength(CALL_LIMITS.maxReschedules);
+    expect(detail.status).toBe('cancelled');
+  }, 120_000);
 });
 
 describe('POST /api/calls/:id/start-now', () => {

@@ -1,6 +1,15 @@
-import type { CallDetailDto, CallDto, CallPageDto } from '@call-scheduler/shared';
+import { CALL_LIMITS, type CallDetailDto, type CallDto, type CallPageDto } from '@call-scheduler/shared';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ApiErrorResponse } from '../errors/api-error.response';
 import { InvalidCallInputError } from './call.errors';
 import { CallPresenter } from './call.presenter';
@@ -12,6 +21,8 @@ import { RescheduleCallDto } from './dto/reschedule-call.dto';
 import { scheduledAtInstant } from './scheduled-at';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const UNCONFIRMED = 'Temporal did not confirm the command within 15 s; it may still take effect: GET the call to see';
 
 const CallId = () => new ParseUUIDPipe({ exceptionFactory: () => new InvalidCallInputError('id', 'must be a UUID') });
 
@@ -52,7 +63,8 @@ export class CallsController {
   @Patch(':id')
   @ApiOkResponse({ type: CallResponse, description: 'Rescheduled' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
-  @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  @ApiConflictResponse({ type: ApiErrorResponse, description: `The call is no longer pending, or was rescheduled ${CALL_LIMITS.maxReschedules} times already` })
+  @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
   async reschedule(@Param('id', CallId()) id: string, @Body() body: RescheduleCallDto): Promise<CallDto> {
     // Only the instant goes on, written as toISOString writes it: nothing past the API reads the client's format.
     return this.present.call(await this.calls.reschedule(id, scheduledAtInstant(body.scheduledAt).toISOString()));
@@ -63,6 +75,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallResponse, description: 'Dialing starts now' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
   async startNow(@Param('id', CallId()) id: string): Promise<CallDto> {
     return this.present.call(await this.calls.startNow(id));
   }
@@ -72,6 +85,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallResponse, description: 'Cancelled; the provider is never dialed' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
+  @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
   async cancel(@Param('id', CallId()) id: string): Promise<CallDto> {
     return this.present.call(await this.calls.cancel(id));
   }
