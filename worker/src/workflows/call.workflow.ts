@@ -16,6 +16,7 @@ import {
   type CallWorkflowInput,
   type RetryableOutcome,
 } from '@call-scheduler/shared/workflow';
+import type { CallProgress } from '../activities';
 import type { ProviderCallStatus } from '../provider/provider-call';
 import { Alarm } from './alarm';
 import { callActivities, type CallWorkflowActivities } from './call-activities';
@@ -98,11 +99,11 @@ class CallRun {
     }
   }
 
-  /** An activity's result, writing the journal while it runs. */
-  private async complete<T>(activity: Promise<T>): Promise<T> {
+  /** Waits for an activity, writing the journal meanwhile (a write that ran out of retries fails the run). */
+  private async outcomeOf<T>(activity: Promise<T>): Promise<Settled<T>> {
     const outcome = new Settled(activity);
     await this.until(() => outcome.done);
-    return outcome.result();
+    return outcome;
   }
 
   /** Sleeps until the next dial is due (true), or until the call stops waiting for it (false). */
@@ -140,9 +141,10 @@ class CallRun {
 
   private async dial(attempt: number): Promise<DialOutcome> {
     const { id, phoneNumber } = this.journal.state;
+    const placed = await this.outcomeOf(this.activities.placeCall({ callId: id, attempt, to: phoneNumber }));
     let externalCallId: string;
     try {
-      ({ externalCallId } = await this.complete(this.activities.placeCall({ callId: id, attempt, to: phoneNumber })));
+      ({ externalCallId } = placed.result());
     } catch (error) {
       this.journal.append({ type: 'CallFailed', data: { reason: `The provider did not take the call: ${failureMessage(error)}` } });
       return 'failed';
@@ -154,9 +156,10 @@ class CallRun {
   private async follow(externalCallId: string): Promise<DialOutcome> {
     let known: ProviderCallStatus = 'queued';
     for (;;) {
+      const polled: Settled<CallProgress> = await this.outcomeOf(this.activities.awaitCallProgress({ externalCallId, knownStatus: known }));
       let progress;
       try {
-        progress = await this.complete(this.activities.awaitCallProgress({ externalCallId, knownStatus: known }));
+        progress = polled.result();
       } catch (error) {
         this.journal.append({ type: 'CallFailed', data: { reason: `Lost track of the call: ${failureMessage(error)}` } });
         return 'failed';
