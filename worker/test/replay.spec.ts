@@ -70,9 +70,15 @@ describe('replaying call histories', () => {
         'continued-as-new.run-1',
         'continued-as-new.run-2',
         'continued-as-new.run-3',
-        ...['completed', 'rescheduled-then-completed', 'cancelled-while-sleeping', 'no-answer-then-completed', 'failed-on-4xx', 'cancelled-by-temporal'].map(
-          (name) => join('legacy', name),
-        ),
+        ...[
+          'completed',
+          'rescheduled-then-completed',
+          'cancelled-while-sleeping',
+          'no-answer-then-completed',
+          'failed-on-4xx',
+          'cancelled-by-temporal',
+          'started-now-while-sleeping',
+        ].map((name) => join('legacy', name)),
       ]),
     );
   });

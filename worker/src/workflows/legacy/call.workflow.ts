@@ -88,6 +88,9 @@ export async function legacyCallWorkflow({ call, dialRetry }: CallWorkflowInput)
 
   async function dial(attempt: number): Promise<DialOutcome> {
     await recorder.emit({ type: 'DialAttemptStarted', data: { attempt } });
+    // A start-now's answer went out before the dial in the histories this code made, nearly always;
+    // on replay the SDK would schedule the dial first unless made to wait for it.
+    await condition(allHandlersFinished);
     let externalCallId: string;
     try {
       ({ externalCallId } = await placeCall({ callId: call.id, attempt, to: recorder.state.phoneNumber }));
