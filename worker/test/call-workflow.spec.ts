@@ -253,7 +253,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
     it('never dials again a call cancelled while it waits to retry after no answer', async () => {
       const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledWhileWaiting, maxAttempts: 3, retryDelaySeconds: 60 });
-      const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 5_000);
+      const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 15_000);
       expect(waiting.nextAttemptAt).toEqual(expect.any(String));
 
       const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'not needed any more' }] });
@@ -349,7 +349,7 @@ describe('a call workflow on a real worker, database and provider', () => {
     it('dials again after no answer and completes on the second attempt', async () => {
       const { id, handle } = await h.startCall({ phoneNumber: NUMBER.unansweredOnce, maxAttempts: 3, retryDelaySeconds: 1 });
 
-      const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 5_000);
+      const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 15_000);
       expect(waiting).toMatchObject({ attempt: 1, nextAttemptAt: expect.any(String) });
       expect((await h.calls.findById(id))?.nextAttemptAt).toBe(waiting.nextAttemptAt);
 
@@ -413,7 +413,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
     it('follows a call cancelled while it rings to its end, and never turns it into cancelled', async () => {
       const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledWhileRinging });
-      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 5_000);
+      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 15_000);
 
       await handle.cancel();
 
@@ -425,7 +425,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
     it('cancels a call whose attempt went unanswered while the cancel waited, and never dials it again', async () => {
       const { id, handle } = await h.startCall({ phoneNumber: NUMBER.cancelledBeforeRetry, maxAttempts: 3, retryDelaySeconds: 1 });
-      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 5_000);
+      await eventually(() => handle.query(callStateQuery), (s) => s.status === 'ringing', 15_000);
 
       await handle.cancel();
 

@@ -7,6 +7,9 @@ type Record = (entry: JournalEntry) => Promise<void>;
  * by a local activity at once. Only calls started before the history recorder (see call.workflow.ts) use it.
  */
 export class CallRecorder {
+  /** The seq of each event whose write has finished, in the order they finished. */
+  private readonly finished: number[] = [];
+
   constructor(
     private current: CallState,
     private readonly record: Record,
@@ -24,6 +27,14 @@ export class CallRecorder {
     if (state === this.current) return state;
     this.current = state;
     await this.record({ event: { ...event, callId: state.id, seq: state.version, occurredAt }, state });
+    this.finished.push(state.version);
     return state;
   }
+
+  /** Whether the writes of every event before `seq` had finished when the write of `seq` finished. */
+  writtenAfterEveryEarlier(seq: number): boolean {
+    const before = this.finished.slice(0, this.finished.indexOf(seq));
+    return before.filter((earlier) => earlier < seq).length === seq - 1;
+  }
+
 }

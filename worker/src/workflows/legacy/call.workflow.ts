@@ -87,10 +87,12 @@ export async function legacyCallWorkflow({ call, dialRetry }: CallWorkflowInput)
   );
 
   async function dial(attempt: number): Promise<DialOutcome> {
-    await recorder.emit({ type: 'DialAttemptStarted', data: { attempt } });
-    // A start-now's answer went out before the dial in the histories this code made, nearly always;
-    // on replay the SDK would schedule the dial first unless made to wait for it.
-    await condition(allHandlersFinished);
+    const { version } = await recorder.emit({ type: 'DialAttemptStarted', data: { attempt } });
+    // After a start-now, its write and this one ran together. Live, the start-now was answered before
+    // the call was placed only when its write finished first; replaying, the SDK finishes both writes
+    // at once and would always place the call first. Following the order the writes finished in, as
+    // the history's markers give it, reproduces the history.
+    if (recorder.writtenAfterEveryEarlier(version)) await condition(allHandlersFinished);
     let externalCallId: string;
     try {
       ({ externalCallId } = await placeCall({ callId: call.id, attempt, to: recorder.state.phoneNumber }));
