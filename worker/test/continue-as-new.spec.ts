@@ -94,6 +94,26 @@ describe('a call that takes more commands than one run may', () => {
     expect(h.dialed('+14155550402')).toEqual([expect.objectContaining({ idempotencyKey: `${id}:1`, postCount: 1 })]);
   }, 120_000);
 
+  it('takes a command retried under the same update id once, though the run that took it has continued as new', async () => {
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550403', inMs: 60 * 60_000 });
+    await h.untilSleeping(id);
+    const retried = { args: [{ scheduledAt: hoursFromNow(2) }] as [{ scheduledAt: string }], updateId: `retried-${id}` };
+    await handle.executeUpdate(rescheduleUpdate, retried);
+    const { runId } = await handle.describe();
+    for (let i = 1; (await handle.describe()).runId === runId; i++) {
+      await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: hoursFromNow(3, i) }] });
+    }
+
+    const again = await handle.executeUpdate(rescheduleUpdate, retried);
+
+    expect(again.scheduledAt).not.toBe(retried.args[0].scheduledAt);
+    await handle.executeUpdate(cancelUpdate, { args: [{}] });
+    await handle.result();
+    const rescheduled = rescheduledTimes(await h.calls.findEvents(id));
+    expect(rescheduled.filter((at) => at === retried.args[0].scheduledAt)).toHaveLength(1);
+    expect(rescheduled.at(-1)).toBe(again.scheduledAt);
+  });
+
   it('replays every run of those calls from scratch', async () => {
     const results = await h.replayEveryWorkflow();
     expect(results.length).toBeGreaterThan(CALL_LIMITS.maxReschedules / MAX_UPDATES_PER_RUN);

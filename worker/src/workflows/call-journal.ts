@@ -28,14 +28,13 @@ export class CallJournal {
     return this.current;
   }
 
-  /** Applies the event; returns false, changing nothing, when the call has already ended. */
-  append(event: CallEvent): boolean {
+  /** Applies the event, to be written with the next batch; to a call that has ended, it does nothing. */
+  append(event: CallEvent): void {
     const occurredAt = new Date().toISOString();
     const state = evolve(this.current, event, occurredAt);
-    if (state === this.current) return false;
+    if (state === this.current) return;
     this.current = state;
     this.unwritten.push({ event: { ...event, callId: state.id, seq: state.version, occurredAt }, state });
-    return true;
   }
 
   /** No write is under way. */
