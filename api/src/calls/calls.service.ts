@@ -10,7 +10,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
-import { callRequest } from './call-request';
+import { callRequest, type CallRequest } from './call-request';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError } from './call.errors';
 import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
@@ -36,9 +36,10 @@ export class CallsService {
    * With an idempotency key, a repeated request finishes or returns the call the first one made.
    */
   async create(request: CreateCallDto, idempotencyKey?: string): Promise<CallState> {
-    let call = newCall(request);
+    const asked = callRequest(request);
+    let call = newCall(asked);
     if (idempotencyKey) {
-      const requestHash = fingerprint(request);
+      const requestHash = fingerprint(asked);
       const claim = await this.calls.claimIdempotencyKey(idempotencyKey, requestHash, call);
       if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
       const existing = await this.calls.findById(claim.call.id);
@@ -89,8 +90,7 @@ export class CallsService {
   }
 }
 
-function newCall(request: CreateCallDto): NewCall {
-  const asked = callRequest(request);
+function newCall(asked: CallRequest): NewCall {
   const now = new Date();
   // A time a little in the past (a slow client clock) means now.
   const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
@@ -101,6 +101,6 @@ function newCall(request: CreateCallDto): NewCall {
  * The request as it is understood, not as it was written: a retry that writes the same call another
  * way (spaces in the number, a default spelled out, another offset for the same instant) matches.
  */
-function fingerprint(request: CreateCallDto): string {
-  return createHash('sha256').update(JSON.stringify(callRequest(request))).digest('hex');
+function fingerprint(asked: CallRequest): string {
+  return createHash('sha256').update(JSON.stringify(asked)).digest('hex');
 }
