@@ -1,10 +1,11 @@
-import { evolve, type CallEvent, type CallState, type JournalEntry, type RecordedCallEvent } from '@call-scheduler/shared/workflow';
+import { evolve, type CallEvent, type CallState, type JournalEntry } from '@call-scheduler/shared/workflow';
+import type { CallWorkflowActivities } from './call-activities';
 import { Settled } from './settled';
 
 /** The most events one projection write carries, so a backlog is written in payloads of bounded size. */
 const MAX_BATCH = 100;
 
-type RecordCallEvents = (input: { events: RecordedCallEvent[]; state: CallState }) => Promise<void>;
+type RecordCallEvents = CallWorkflowActivities['recordCallEvents'];
 
 /**
  * A call's state and the events that made it. An event is applied the moment it is appended, so
