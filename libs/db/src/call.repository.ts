@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CallEntity, CallEventEntity, IdempotencyKeyEntity } from './entities';
 
 export interface CallPageQuery {
+  accountId: string;
   status?: CallStatus;
   limit: number;
   /** Keyset position: the page starts after this call, newest first. */
@@ -15,16 +16,19 @@ export interface IdempotencyClaim {
 }
 
 const CALL_COLUMNS = [
-  'id', 'phone_number', 'note', 'scheduled_at', 'status', 'attempt', 'max_attempts', 'retry_delay_seconds',
-  'next_attempt_at', 'external_call_id', 'last_error', 'created_at', 'updated_at', 'version',
+  'id', 'account_id', 'phone_number', 'note', 'scheduled_at', 'status', 'attempt', 'max_attempts', 'retry_delay_seconds',
+  'next_attempt_at', 'external_call_id', 'last_error', 'dial_hold', 'created_at', 'updated_at', 'version',
 ] as const;
+
+/** Set once, when the call is created: calls whose runs began before accounts carry none in their state. */
+const SET_ONCE: readonly string[] = ['id', 'account_id'];
 
 const INSERT_CALL = `
   INSERT INTO calls (${CALL_COLUMNS.join(', ')})
   VALUES (${CALL_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
 const UPSERT_CALL = `${INSERT_CALL}
-  ON CONFLICT (id) DO UPDATE SET ${CALL_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+  ON CONFLICT (id) DO UPDATE SET ${CALL_COLUMNS.filter((c) => !SET_ONCE.includes(c)).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE calls.version < EXCLUDED.version`;
 
 /** Reads and writes the call projections; what goes in and out is domain state, never an entity. */
@@ -49,12 +53,18 @@ export class CallRepository {
     });
   }
 
+  /** The call, if it belongs to the account. */
+  async findInAccount(accountId: string, id: string): Promise<CallState | null> {
+    const entity = await this.dataSource.getRepository(CallEntity).findOneBy({ id, accountId });
+    return entity ? toCallState(entity) : null;
+  }
+
   async findById(id: string): Promise<CallState | null> {
     const entity = await this.dataSource.getRepository(CallEntity).findOneBy({ id });
     return entity ? toCallState(entity) : null;
   }
 
-  /** The calls with these ids, in one query, in no particular order; unknown ids are left out. */
+  /** The calls with these ids, whatever their account, in one query, in no particular order; unknown ids are left out. */
   async findByIds(ids: string[]): Promise<CallState[]> {
     const entities = await this.dataSource.getRepository(CallEntity).findBy({ id: In(ids) });
     return entities.map(toCallState);
@@ -69,6 +79,7 @@ export class CallRepository {
     const builder = this.dataSource
       .getRepository(CallEntity)
       .createQueryBuilder('call')
+      .where('call.accountId = :accountId', { accountId: query.accountId })
       .orderBy('call.createdAt', 'DESC')
       .addOrderBy('call.id', 'DESC')
       .limit(query.limit);
@@ -80,13 +91,14 @@ export class CallRepository {
   }
 
   /**
-   * Ties a key to a new call, or returns the call the key is already tied to, exactly as it was
-   * first created, so concurrent and repeated requests all start and show the same call.
+   * Ties one of the call's account's keys to the new call, or returns the call the key is already tied
+   * to, exactly as it was first created, so concurrent and repeated requests all start and show the same call.
    */
   async claimIdempotencyKey(key: string, requestHash: string, call: NewCall): Promise<IdempotencyClaim> {
     const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
-    await repository.createQueryBuilder().insert().values({ key, requestHash, call }).orIgnore().execute();
-    const claim = await repository.findOneByOrFail({ key });
+    const { accountId } = call;
+    await repository.createQueryBuilder().insert().values({ accountId, key, requestHash, call }).orIgnore().execute();
+    const claim = await repository.findOneByOrFail({ accountId, key });
     return { call: claim.call, requestHash: claim.requestHash };
   }
 }
@@ -108,14 +120,16 @@ async function upsertEvents(manager: EntityManager, events: RecordedCallEvent[])
 
 function callParams(call: CallState): unknown[] {
   return [
-    call.id, call.phoneNumber, call.note, call.scheduledAt, call.status, call.attempt, call.maxAttempts, call.retryDelaySeconds,
-    call.nextAttemptAt, call.externalCallId, call.lastError, call.createdAt, call.updatedAt, call.version,
+    call.id, call.accountId, call.phoneNumber, call.note, call.scheduledAt, call.status, call.attempt, call.maxAttempts,
+    call.retryDelaySeconds, call.nextAttemptAt, call.externalCallId, call.lastError, call.dialHold ? JSON.stringify(call.dialHold) : null,
+    call.createdAt, call.updatedAt, call.version,
   ];
 }
 
 function toCallState(entity: CallEntity): CallState {
   return {
     id: entity.id,
+    accountId: entity.accountId,
     phoneNumber: entity.phoneNumber,
     note: entity.note,
     scheduledAt: entity.scheduledAt.toISOString(),
@@ -126,6 +140,7 @@ function toCallState(entity: CallEntity): CallState {
     nextAttemptAt: entity.nextAttemptAt?.toISOString() ?? null,
     externalCallId: entity.externalCallId,
     lastError: entity.lastError,
+    dialHold: entity.dialHold,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,

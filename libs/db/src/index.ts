@@ -4,3 +4,6 @@ export * from './data-source-options';
 export * from './migrate';
 export * from './call.repository';
 export * from './call-changes';
+export * from './account.repository';
+export * from './session.repository';
+export * from './rate-limit.repository';

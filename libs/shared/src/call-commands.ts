@@ -1,3 +1,4 @@
+import type { Actor } from './accounts';
 import type { CallEvent } from './call-events';
 import { CallFailureType } from './call-failures';
 import { CALL_LIMITS } from './call-limits';
@@ -5,9 +6,9 @@ import { isPending, type CallState } from './call-state';
 
 /** What a caller may ask of a call. Each is decided against the call's state at the moment it is taken. */
 export type CallCommand =
-  | { type: 'reschedule'; scheduledAt: string }
-  | { type: 'startNow' }
-  | { type: 'cancel'; reason: string };
+  | { type: 'reschedule'; scheduledAt: string; by?: Actor }
+  | { type: 'startNow'; by?: Actor }
+  | { type: 'cancel'; reason: string; by?: Actor };
 
 export type CommandRejectionType = Exclude<CallFailureType, typeof CallFailureType.ProviderRejected>;
 
@@ -33,12 +34,12 @@ export function decide(state: CallState, command: CallCommand, { now, reschedule
       const at = Date.parse(command.scheduledAt);
       const problem = schedulingProblem(at, now);
       if (problem) return reject(CallFailureType.InvalidSchedule, `scheduledAt ${problem}`);
-      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(at).toISOString(), startNow: false } });
+      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(at).toISOString(), startNow: false, ...byOf(command) } });
     }
     case 'startNow':
-      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(now).toISOString(), startNow: true } });
+      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(now).toISOString(), startNow: true, ...byOf(command) } });
     case 'cancel':
-      return accept({ type: 'CallCancelled', data: { reason: command.reason } });
+      return accept({ type: 'CallCancelled', data: { reason: command.reason, ...byOf(command) } });
     default: {
       const unknown: never = command;
       throw new Error(`Unknown call command ${JSON.stringify(unknown)}`);
@@ -51,6 +52,11 @@ function schedulingProblem(at: number, now: number): string | null {
   if (at < now - CALL_LIMITS.pastToleranceMs) return 'is in the past';
   if (at > now + CALL_LIMITS.maxScheduleAheadMs) return 'is too far ahead';
   return null;
+}
+
+/** Who gave the command, when known; commands from before accounts carry no one. */
+function byOf({ by }: CallCommand): { by?: Actor } {
+  return by ? { by } : {};
 }
 
 function accept(event: CallEvent): Decision {

@@ -1,4 +1,13 @@
+import type { Actor } from './accounts';
 import type { RetryableOutcome } from './call-status';
+
+/** Why a due call waits instead of dialling: its account's spend cap has no room. */
+export type DialHold = {
+  limit: 'hourly' | 'daily' | 'concurrent';
+  reason: string;
+  /** When room is expected; null when it depends on calls in progress ending. */
+  retryAt: string | null;
+};
 
 /** Domain events, one per state change; `seq` orders them within a call. */
 export type CallEvent =
@@ -10,9 +19,11 @@ export type CallEvent =
         scheduledAt: string;
         maxAttempts: number;
         retryDelaySeconds: number;
+        by?: Actor;
       };
     }
-  | { type: 'CallRescheduled'; data: { scheduledAt: string; startNow: boolean } }
+  | { type: 'CallRescheduled'; data: { scheduledAt: string; startNow: boolean; by?: Actor } }
+  | { type: 'DialHeldByLimit'; data: DialHold }
   | { type: 'DialAttemptStarted'; data: { attempt: number } }
   | { type: 'ProviderAccepted'; data: { externalCallId: string } }
   | { type: 'CallRinging'; data: Record<string, never> }
@@ -20,7 +31,7 @@ export type CallEvent =
   | { type: 'CallCompleted'; data: { durationSeconds: number } }
   | { type: 'CallUnanswered'; data: { outcome: RetryableOutcome; nextAttemptAt: string | null } }
   | { type: 'CallFailed'; data: { reason: string } }
-  | { type: 'CallCancelled'; data: { reason: string } };
+  | { type: 'CallCancelled'; data: { reason: string; by?: Actor } };
 
 export type CallEventType = CallEvent['type'];
 
@@ -34,6 +45,7 @@ export type RecordedCallEvent = CallEvent & {
 export const CALL_EVENT_TYPES = [
   'CallScheduled',
   'CallRescheduled',
+  'DialHeldByLimit',
   'DialAttemptStarted',
   'ProviderAccepted',
   'CallRinging',

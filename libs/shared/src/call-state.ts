@@ -1,9 +1,12 @@
-import type { CallEvent } from './call-events';
+import type { Actor } from './accounts';
+import type { CallEvent, DialHold } from './call-events';
 import type { CallStatus } from './call-status';
 
 /** The state of one call after its events so far; `version` is the seq of the last event applied. */
 export interface CallState {
   id: string;
+  /** The account that owns the call. */
+  accountId: string;
   phoneNumber: string;
   note: string | null;
   scheduledAt: string;
@@ -14,6 +17,8 @@ export interface CallState {
   nextAttemptAt: string | null;
   externalCallId: string | null;
   lastError: string | null;
+  /** Set while the call is due but its account's spend cap holds its dial back. */
+  dialHold: DialHold | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -21,16 +26,19 @@ export interface CallState {
 
 export interface NewCall {
   id: string;
+  accountId: string;
   phoneNumber: string;
   note: string | null;
   scheduledAt: string;
   maxAttempts: number;
   retryDelaySeconds: number;
   createdAt: string;
+  /** Who asked for the call. */
+  by?: Actor;
 }
 
 /** The state a call has before any event: what the API shows between accepting a call and its first event. */
-export function newCallState(call: NewCall): CallState {
+export function newCallState({ by: _by, ...call }: NewCall): CallState {
   return {
     ...call,
     status: 'scheduled',
@@ -38,6 +46,7 @@ export function newCallState(call: NewCall): CallState {
     nextAttemptAt: null,
     externalCallId: null,
     lastError: null,
+    dialHold: null,
     updatedAt: call.createdAt,
     version: 0,
   };
@@ -76,14 +85,18 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
   if (isTerminal(state)) return state;
   const next = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
-    case 'CallScheduled':
-      return { ...next, ...event.data, status: 'scheduled' };
+    case 'CallScheduled': {
+      const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } = event.data;
+      return { ...next, phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, status: 'scheduled' };
+    }
     case 'CallRescheduled':
       return state.status === 'scheduled'
-        ? { ...next, scheduledAt: event.data.scheduledAt }
-        : { ...next, nextAttemptAt: event.data.scheduledAt };
+        ? { ...next, scheduledAt: event.data.scheduledAt, dialHold: null }
+        : { ...next, nextAttemptAt: event.data.scheduledAt, dialHold: null };
+    case 'DialHeldByLimit':
+      return { ...next, dialHold: event.data };
     case 'DialAttemptStarted':
-      return { ...next, status: 'dialing', attempt: event.data.attempt, nextAttemptAt: null, externalCallId: null };
+      return { ...next, status: 'dialing', attempt: event.data.attempt, nextAttemptAt: null, externalCallId: null, dialHold: null };
     case 'ProviderAccepted':
       return { ...next, externalCallId: event.data.externalCallId };
     case 'CallRinging':
@@ -97,7 +110,7 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
     case 'CallFailed':
       return { ...next, status: 'failed', nextAttemptAt: null, lastError: event.data.reason };
     case 'CallCancelled':
-      return { ...next, status: 'cancelled', nextAttemptAt: null };
+      return { ...next, status: 'cancelled', nextAttemptAt: null, dialHold: null };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown call event ${JSON.stringify(unknown)}`);

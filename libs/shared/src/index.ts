@@ -1,3 +1,5 @@
+export * from './accounts';
+export * from './account.dto';
 export * from './call-status';
 export * from './call-events';
 export * from './call-state';

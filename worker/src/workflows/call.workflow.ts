@@ -53,8 +53,8 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
 function openJournal({ call, continued }: CallWorkflowInput, { recordCallEvents }: CallWorkflowActivities): CallJournal {
   if (continued) return new CallJournal(continued.state, recordCallEvents, continued.unwritten);
   const journal = new CallJournal(newCallState(call), recordCallEvents);
-  const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } = call;
-  journal.append({ type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } });
+  const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, by } = call;
+  journal.append({ type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, ...(by ? { by } : {}) } });
   return journal;
 }
 

@@ -9,6 +9,7 @@ import {
   type CallContinuation,
   type CallEvent,
   type CallState,
+  type Actor,
 } from '@call-scheduler/shared/workflow';
 import type { CallJournal } from './call-journal';
 
@@ -38,9 +39,10 @@ export class CommandHandlers {
 
   register(): void {
     setHandler(callStateQuery, () => this.journal.state);
-    this.take(rescheduleUpdate, ({ scheduledAt }) => ({ type: 'reschedule', scheduledAt }));
-    this.take(startNowUpdate, () => ({ type: 'startNow' }));
-    this.take(cancelUpdate, ({ reason }) => ({ type: 'cancel', reason: reason ?? 'cancelled by request' }));
+    this.take(rescheduleUpdate, ({ scheduledAt, by }) => ({ type: 'reschedule', scheduledAt, by }));
+    // Start-now updates sent before accounts existed carry no argument.
+    this.take(startNowUpdate, (args: { by?: Actor } | undefined) => ({ type: 'startNow', by: args?.by }));
+    this.take(cancelUpdate, ({ reason, by }) => ({ type: 'cancel', reason: reason ?? 'cancelled by request', by }));
   }
 
   /** What the next run must know to decide the same way. */

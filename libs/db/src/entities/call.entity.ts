@@ -1,13 +1,16 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CallStatus } from '@call-scheduler/shared';
+import type { CallStatus, DialHold } from '@call-scheduler/shared';
 
 /** The `calls` projection: each call's state after its latest recorded event. */
 @Entity({ name: 'calls' })
-@Index('calls_created_idx', ['createdAt', 'id'])
-@Index('calls_status_created_idx', ['status', 'createdAt', 'id'])
+@Index('calls_account_created_idx', ['accountId', 'createdAt', 'id'])
+@Index('calls_account_status_created_idx', ['accountId', 'status', 'createdAt', 'id'])
 export class CallEntity {
   @PrimaryColumn('uuid')
   id!: string;
+
+  @Column('uuid', { name: 'account_id' })
+  accountId!: string;
 
   @Column('text', { name: 'phone_number' })
   phoneNumber!: string;
@@ -38,6 +41,9 @@ export class CallEntity {
 
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;
+
+  @Column('jsonb', { name: 'dial_hold', nullable: true })
+  dialHold!: DialHold | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

@@ -1,9 +1,12 @@
 import type { NewCall } from '@call-scheduler/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A client's Idempotency-Key, the fingerprint of the request it came with, and the call it created, as created. */
+/** An account's Idempotency-Key, the fingerprint of the request it came with, and the call it created, as created. */
 @Entity({ name: 'idempotency_keys' })
 export class IdempotencyKeyEntity {
+  @PrimaryColumn('uuid', { name: 'account_id' })
+  accountId!: string;
+
   @PrimaryColumn('text')
   key!: string;
 

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../accounts';
 import type { RecordedCallEvent } from '../call-events';
 import type { CallState, NewCall } from '../call-state';
 
@@ -50,6 +51,9 @@ export interface CallContinuation {
 }
 
 export const callStateQuery = defineQuery<CallState>('callState');
-export const rescheduleUpdate = defineUpdate<CallState, [{ scheduledAt: string }]>('reschedule');
-export const startNowUpdate = defineUpdate<CallState, []>('startNow');
-export const cancelUpdate = defineUpdate<CallState, [{ reason?: string }]>('cancel');
+/** A workflow search attribute (Keyword) naming the call's account, where the Temporal server has it registered. */
+export const ACCOUNT_SEARCH_ATTRIBUTE = 'AccountId';
+
+export const rescheduleUpdate = defineUpdate<CallState, [{ scheduledAt: string; by?: Actor }]>('reschedule');
+export const startNowUpdate = defineUpdate<CallState, [{ by?: Actor }]>('startNow');
+export const cancelUpdate = defineUpdate<CallState, [{ reason?: string; by?: Actor }]>('cancel');

@@ -5,3 +5,4 @@ export * from '../call-state';
 export * from '../call-commands';
 export * from '../call-failures';
 export * from '../call-limits';
+export * from '../accounts';

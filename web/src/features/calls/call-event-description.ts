@@ -28,6 +28,8 @@ export function describeCallEvent(event: CallEventDto, timeZone: string): string
       return `Failed: ${data.reason}`;
     case 'CallCancelled':
       return `Cancelled: ${data.reason}`;
+    case 'DialHeldByLimit':
+      return `Held back: ${data.reason}`;
     default: {
       const unknown: never = type;
       return String(unknown);

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   allHandlersFinished,
   condition,
+  defineUpdate,
   isCancellation,
   setHandler,
 } from '@temporalio/workflow';
@@ -13,7 +14,6 @@ import {
   decide,
   newCallState,
   rescheduleUpdate,
-  startNowUpdate,
   type CallCommand,
   type CallState,
   type CallWorkflowInput,
@@ -27,6 +27,9 @@ import { CallRecorder } from './call-recorder';
 import { recordCallEvent } from './record-call-event';
 
 type DialOutcome = 'completed' | 'failed' | RetryableOutcome;
+
+/** Start-now as these runs took it, before commands carried who sent them. */
+const legacyStartNowUpdate = defineUpdate<CallState, []>('startNow');
 
 /**
  * The call workflow as it was before its events were recorded from the history. Calls started
@@ -70,7 +73,7 @@ export async function legacyCallWorkflow({ call, dialRetry }: CallWorkflowInput)
     { validator: ({ scheduledAt }) => assertAccepted({ type: 'reschedule', scheduledAt }) },
   );
   setHandler(
-    startNowUpdate,
+    legacyStartNowUpdate,
     () => {
       dueAt = Date.now();
       return recorder.emit({ type: 'CallRescheduled', data: { scheduledAt: new Date().toISOString(), startNow: true } });
