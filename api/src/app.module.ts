@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import type { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalModule, CallsModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalModule, AuthModule, AccountsModule, CallsModule, HealthModule],
     };
   }
 }

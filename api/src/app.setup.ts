@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { SESSION_COOKIE } from './auth/credentials';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api.config';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -13,18 +16,26 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
     bodyParser: false,
     logger: ['error', 'warn'],
   });
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(helmet());
+  app.use(cookieParser());
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
-  app.enableCors();
+  app.enableCors({ origin: config.webOrigins, credentials: true });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Call Scheduler API')
       .setDescription('Schedule outbound phone calls, start them now, and follow each one to its end.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (csk_…), made by an admin on the web page or with `npm run accounts -- create-key`' })
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The web app\'s session, set by POST /api/auth/sign-in' })
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('cookie')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

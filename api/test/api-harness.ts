@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { CallRepository, dataSourceOptions } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, dataSourceOptions, SessionRepository } from '@call-scheduler/db';
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
-import type { CallDetailDto, CallDto, CallPageDto, CallStatus } from '@call-scheduler/shared';
+import type { CallDetailDto, CallDto, CallPageDto, CallStatus, DialLimits, Role } from '@call-scheduler/shared';
 import { Env } from '@call-scheduler/shared/runtime';
 import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
 // The package's main is the worker process itself; its library entry is dist/index.
@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AccountAdmin } from '../src/accounts/account-admin';
 import { createApiApp } from '../src/app.setup';
 import { readApiConfig, type ApiConfig } from '../src/config/api.config';
 
@@ -25,8 +26,20 @@ const QUICK_PROVIDER: BehaviourPatch = {
   timing: { queuedMs: 20, ringingMs: 20, talkMs: 20 },
 };
 
+/** Limits no test meets unless it sets its own. */
+export const UNLIMITED: DialLimits = { dialsPerHour: 1_000_000, dialsPerDay: 10_000_000, maxConcurrentCalls: 100_000 };
+
+/** Where the web app's requests come from in tests: the API admits cookie-authenticated changes only from here. */
+export const WEB_ORIGIN = 'http://web.test:3000';
+
+/** An account made for a test, with one API key per role. */
+export interface TestAccount {
+  id: string;
+  keys: Record<Role, { id: string; name: string; secret: string }>;
+}
+
 /** The API's settings for one test file: its own database and task queue, short dial retries. */
-export function testApiConfig(databaseUrl: string): ApiConfig {
+export function testApiConfig(databaseUrl: string, overrides: Record<string, string> = {}): ApiConfig {
   return readApiConfig(
     new Env({
       PORT: '0',
@@ -40,6 +53,8 @@ export function testApiConfig(databaseUrl: string): ApiConfig {
       DIAL_RETRY_TIMEOUT_MS: '5000',
       // So a test hears a heartbeat without waiting the 15 s a proxy is given.
       CALL_STREAM_HEARTBEAT_MS: '300',
+      WEB_ORIGINS: WEB_ORIGIN,
+      ...overrides,
     }),
   );
 }
@@ -65,6 +80,10 @@ export class ApiHarness {
     /** The projections, for seeding rows a test only reads. */
     readonly calls: CallRepository,
     private readonly dataSource: DataSource,
+    /** Makes accounts, users and keys, as the accounts CLI does. */
+    readonly admin: AccountAdmin,
+    /** The account `api()` acts in, as its operator key. */
+    readonly account: TestAccount,
   ) {}
 
   /** Starts the API and the mock provider, and the worker unless the test wants to start it later. */
@@ -75,7 +94,9 @@ export class ApiHarness {
     // The app migrates the database on start, so the worker's data source comes second.
     const app = await startApi(config);
     const dataSource = await new DataSource(dataSourceOptions({ url: config.databaseUrl, poolSize: 4 })).initialize();
-    const harness = new ApiHarness(config, app, provider, new CallRepository(dataSource), dataSource);
+    const admin = new AccountAdmin(new AccountRepository(dataSource), new SessionRepository(dataSource));
+    const account = await createTestAccount(admin, 'Test account');
+    const harness = new ApiHarness(config, app, provider, new CallRepository(dataSource), dataSource, admin, account);
     if (options.worker ?? true) await harness.startWorker();
     return harness;
   }
@@ -110,9 +131,33 @@ export class ApiHarness {
     await this.dataSource.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
   }
 
-  /** A supertest client for the API. */
-  api() {
+  /** A supertest client for the API, sending an API key: the test account's operator key unless another is given. */
+  api(secret = this.account.keys.operator.secret) {
+    return request.agent(this.app.getHttpServer()).set('authorization', `Bearer ${secret}`);
+  }
+
+  /**
+   * A browser signed in as a new user of the account (the test account unless another is given):
+   * a supertest agent keeping the session cookie, sending the web app's Origin.
+   */
+  async signedIn(role: Role, accountId = this.account.id, name = `${role} user`) {
+    const email = `${randomUUID()}@example.com`;
+    const password = 'correct horse battery staple';
+    const user = await this.admin.createUser({ accountId, email, name, role, password });
+    const browser = request.agent(this.app.getHttpServer()).set('origin', WEB_ORIGIN);
+    const response = await browser.post('/api/auth/sign-in').send({ email, password });
+    if (response.status !== 200) throw new Error(`signing in answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return { browser, user, password };
+  }
+
+  /** A supertest client sending no credentials at all. */
+  anonymous() {
     return request(this.app.getHttpServer());
+  }
+
+  /** Another account, with its own keys, for tests of what one account may see of another. */
+  newAccount(name: string, limits: DialLimits = UNLIMITED): Promise<TestAccount> {
+    return createTestAccount(this.admin, name, limits);
   }
 
   async close(): Promise<void> {
@@ -177,6 +222,17 @@ export class ApiHarness {
   dialsTo(phoneNumber: string) {
     return this.provider.calls().filter((call) => call.to === phoneNumber);
   }
+}
+
+async function createTestAccount(admin: AccountAdmin, name: string, limits: DialLimits = UNLIMITED): Promise<TestAccount> {
+  const account = await admin.createAccount(name, limits);
+  const entries = await Promise.all(
+    (['admin', 'operator', 'viewer'] as const).map(async (role) => {
+      const { key, secret } = await admin.createApiKey(account.id, `${role}-key`, role);
+      return [role, { id: key.id, name: key.name, secret }] as const;
+    }),
+  );
+  return { id: account.id, keys: Object.fromEntries(entries) as TestAccount['keys'] };
 }
 
 /** Temporal's worker logs every state change at INFO; a test run only needs its warnings. */

@@ -51,7 +51,7 @@ describe('PATCH /api/calls/:id (reschedule)', () => {
     expect((await harness.getCall(call.id)).scheduledAt).toBe(scheduledAt);
   });
 
-  it('adds CallRescheduled to the timeline', async () => {
+  it('adds CallRescheduled to the timeline, naming the key that sent it', async () => {
     const call = await pendingCall();
     const scheduledAt = fromNow(3 * HOUR);
 
@@ -59,7 +59,8 @@ describe('PATCH /api/calls/:id (reschedule)', () => {
     const { events } = await eventually(() => harness.getCall(call.id), (detail) => detail.events.length >= 2);
 
     expect(events.map((event) => event.type)).toEqual(['CallScheduled', 'CallRescheduled']);
-    expect(events[1]).toEqual({ seq: 2, type: 'CallRescheduled', data: { scheduledAt, startNow: false }, occurredAt: expect.any(String) });
+    const by = { kind: 'key', id: harness.account.keys.operator.id, name: 'operator-key' };
+    expect(events[1]).toEqual({ seq: 2, type: 'CallRescheduled', data: { scheduledAt, startNow: false, by }, occurredAt: expect.any(String) });
   });
 
   it('moves the call to the instant a time with an offset names, and answers and records it in UTC', async () => {

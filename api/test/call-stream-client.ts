@@ -21,9 +21,12 @@ export class CallStreamClient {
     source.addEventListener('error', () => this.dropped++);
   }
 
-  /** Connects to the API at `baseUrl`; resolves once the stream is open, so what happens next is heard. */
-  static async open(baseUrl: string): Promise<CallStreamClient> {
-    const client = new CallStreamClient(new EventSource(new URL(CALL_STREAM_PATH, baseUrl)));
+  /** Connects to the API at `baseUrl` with an API key; resolves once the stream is open, so what happens next is heard. */
+  static async open(baseUrl: string, apiKey: string): Promise<CallStreamClient> {
+    const source = new EventSource(new URL(CALL_STREAM_PATH, baseUrl), {
+      fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${apiKey}` } }),
+    });
+    const client = new CallStreamClient(source);
     await client.waitFor(() => (client.opened > 0 ? true : undefined));
     return client;
   }

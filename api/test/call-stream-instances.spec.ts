@@ -28,7 +28,7 @@ async function anotherInstance(): Promise<NestExpressApplication> {
 }
 
 async function connect(app: NestExpressApplication): Promise<CallStreamClient> {
-  const client = await CallStreamClient.open(await app.getUrl());
+  const client = await CallStreamClient.open(await app.getUrl(), harness.account.keys.viewer.secret);
   clients.push(client);
   return client;
 }

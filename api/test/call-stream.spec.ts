@@ -20,7 +20,7 @@ afterEach(() => clients.splice(0).forEach((client) => client.close()));
 afterAll(() => harness?.close());
 
 async function connect(): Promise<CallStreamClient> {
-  const client = await CallStreamClient.open(baseUrl);
+  const client = await CallStreamClient.open(baseUrl, harness.account.keys.viewer.secret);
   clients.push(client);
   return client;
 }
@@ -37,7 +37,7 @@ const copyOf = (id: string, done: (call: CallDto) => boolean) => (events: Stream
 /** A new call as a process other than the API would write it to the projection: no workflow behind it. */
 function callWrittenElsewhere(): CallState {
   const createdAt = new Date().toISOString();
-  return newCallState({ id: randomUUID(), phoneNumber: uniquePhoneNumber(), note: 'written by another process', scheduledAt: fromNow(HOUR), maxAttempts: 3, retryDelaySeconds: 300, createdAt });
+  return newCallState({ id: randomUUID(), accountId: harness.account.id, phoneNumber: uniquePhoneNumber(), note: 'written by another process', scheduledAt: fromNow(HOUR), maxAttempts: 3, retryDelaySeconds: 300, createdAt });
 }
 
 /** Records an event and the state it led to, as the worker does, without the API knowing. */
@@ -68,7 +68,7 @@ const dedupe = (statuses: CallStatus[]) => statuses.filter((status, i) => status
 
 describe('GET /api/calls/stream', () => {
   it('is served as text/event-stream, not taken for a call id', async () => {
-    const response = await fetch(new URL(CALL_STREAM_PATH, baseUrl));
+    const response = await fetch(new URL(CALL_STREAM_PATH, baseUrl), { headers: { authorization: `Bearer ${harness.account.keys.viewer.secret}` } });
     await response.body?.cancel();
     const notAnId = await harness.api().get('/api/calls/streams');
 

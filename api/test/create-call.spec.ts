@@ -27,6 +27,7 @@ describe('POST /api/calls', () => {
     const call = response.body as CallDto;
     expect(call).toEqual({
       id: expect.stringMatching(UUID_PATTERN),
+      accountId: harness.account.id,
       phoneNumber: '+14155550123',
       scheduledAt: scheduledAt.toISOString(),
       status: 'scheduled',
@@ -36,6 +37,7 @@ describe('POST /api/calls', () => {
       retryDelaySeconds: 30,
       nextAttemptAt: null,
       lastError: null,
+      dialHold: null,
       note: 'Dentist reminder',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -137,7 +139,14 @@ describe('GET /api/calls/:id', () => {
     expect(call.events[0]).toEqual({
       seq: 1,
       type: 'CallScheduled',
-      data: { phoneNumber: created.phoneNumber, note: null, scheduledAt: created.scheduledAt, maxAttempts: 3, retryDelaySeconds: 300 },
+      data: {
+        phoneNumber: created.phoneNumber,
+        note: null,
+        scheduledAt: created.scheduledAt,
+        maxAttempts: 3,
+        retryDelaySeconds: 300,
+        by: { kind: 'key', id: harness.account.keys.operator.id, name: 'operator-key' },
+      },
       occurredAt: expect.any(String),
     });
     expect(call.events[1]).toMatchObject({ type: 'DialAttemptStarted', data: { attempt: 1 } });

@@ -31,7 +31,23 @@ describe('the OpenAPI document', () => {
     const document = response.body as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual(
-      ['/api/calls', CALL_STREAM_PATH, '/api/calls/{id}', '/api/calls/{id}/cancel', '/api/calls/{id}/start-now', '/health'].sort(),
+      [
+        '/api/calls',
+        CALL_STREAM_PATH,
+        '/api/calls/{id}',
+        '/api/calls/{id}/cancel',
+        '/api/calls/{id}/start-now',
+        '/api/auth/sign-in',
+        '/api/auth/sign-out',
+        '/api/auth/me',
+        '/api/auth/link',
+        '/api/account',
+        '/api/account/limits',
+        '/api/account/users',
+        '/api/account/api-keys',
+        '/api/account/api-keys/{id}/revoke',
+        '/health',
+      ].sort(),
     );
     expect(Object.keys(document.paths[CALL_STREAM_PATH]!)).toEqual(['get']);
     expect(Object.keys(document.paths['/api/calls']!).sort()).toEqual(['get', 'post']);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   const seeded = Array.from({ length: SEEDED }, (_, i) => {
     const createdAt = new Date(base + Math.floor(i / 5) * 1000).toISOString();
-    return newCallState({ id: randomUUID(), phoneNumber: '+14155550123', note: null, scheduledAt: createdAt, maxAttempts: 3, retryDelaySeconds: 300, createdAt });
+    return newCallState({ id: randomUUID(), accountId: harness.account.id, phoneNumber: '+14155550123', note: null, scheduledAt: createdAt, maxAttempts: 3, retryDelaySeconds: 300, createdAt });
   });
   await Promise.all(seeded.map((call) => harness.calls.insertNew(call)));
   listed = [...seeded].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));

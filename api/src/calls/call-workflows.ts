@@ -5,6 +5,7 @@ import {
   rescheduleUpdate,
   startNowUpdate,
   workflowIdForCall,
+  type Actor,
   type CallState,
   type CallWorkflowInput,
   type NewCall,
@@ -21,6 +22,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
+import { AccountSearchAttribute } from '../temporal/account-search-attribute';
 import {
   CallNotPendingError,
   CommandUnconfirmedError,
@@ -41,6 +43,7 @@ export class CallWorkflows {
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(AccountSearchAttribute) private readonly searchAttributes: AccountSearchAttribute,
   ) {}
 
   /** Starts the call's workflow; starting one that already exists is a no-op, so retries are safe. */
@@ -52,6 +55,7 @@ export class CallWorkflows {
         workflowId: workflowIdForCall(call.id),
         args: [input],
         staticSummary: `Call ${call.phoneNumber}`,
+        typedSearchAttributes: this.searchAttributes.of(call.accountId),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
@@ -59,17 +63,17 @@ export class CallWorkflows {
     }
   }
 
-  reschedule(callId: string, scheduledAt: string): Promise<CallState> {
-    return this.command(callId, (handle, updateId) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt }], updateId }));
+  reschedule(callId: string, scheduledAt: string, by: Actor): Promise<CallState> {
+    return this.command(callId, (handle, updateId) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt, by }], updateId }));
   }
 
-  startNow(callId: string): Promise<CallState> {
-    return this.command(callId, (handle, updateId) => handle.executeUpdate(startNowUpdate, { updateId }));
+  startNow(callId: string, by: Actor): Promise<CallState> {
+    return this.command(callId, (handle, updateId) => handle.executeUpdate(startNowUpdate, { args: [{ by }], updateId }));
   }
 
-  cancel(callId: string): Promise<CallState> {
+  cancel(callId: string, by: Actor): Promise<CallState> {
     return this.command(callId, (handle, updateId) =>
-      handle.executeUpdate(cancelUpdate, { args: [{ reason: 'cancelled through the API' }], updateId }),
+      handle.executeUpdate(cancelUpdate, { args: [{ reason: 'cancelled through the API', by }], updateId }),
     );
   }
 

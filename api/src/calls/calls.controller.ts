@@ -1,8 +1,9 @@
-import { CALL_LIMITS, type CallDetailDto, type CallDto, type CallPageDto } from '@call-scheduler/shared';
+import { CALL_LIMITS, canActOnCalls, type CallDetailDto, type CallDto, type CallPageDto } from '@call-scheduler/shared';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,6 +11,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Requires } from '../auth/access.decorators';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiErrorResponse } from '../errors/api-error.response';
 import { InvalidCallInputError } from './call.errors';
 import { CallPresenter } from './call.presenter';
@@ -24,6 +27,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const UNCONFIRMED = 'Temporal did not confirm the command within 15 s; it may still take effect: GET the call to see';
 
+const OPERATORS = { allows: canActOnCalls, refusal: 'Viewers can only read calls' };
+
 const CallId = () => new ParseUUIDPipe({ exceptionFactory: () => new InvalidCallInputError('id', 'must be a UUID') });
 
 @ApiTags('calls')
@@ -35,58 +40,70 @@ export class CallsController {
   ) {}
 
   @Post()
+  @Requires(OPERATORS)
+  @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key and body return the same call' })
   @ApiCreatedResponse({ type: CallResponse })
   @ApiUnprocessableEntityResponse({ type: ApiErrorResponse, description: 'The Idempotency-Key was used with another body' })
-  async create(@Body() body: CreateCallDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<CallDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateCallDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CallDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidCallInputError('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
     }
-    return this.present.call(await this.calls.create(body, idempotencyKey));
+    return this.present.call(await this.calls.create(principal, body, idempotencyKey));
   }
 
   @Get()
   @ApiOkResponse({ type: CallPageResponse, description: 'Newest first' })
-  async list(@Query() query: ListCallsQuery): Promise<CallPageDto> {
-    const page = await this.calls.list(query);
+  async list(@CurrentPrincipal() { accountId }: Principal, @Query() query: ListCallsQuery): Promise<CallPageDto> {
+    const page = await this.calls.list(accountId, query);
     return { items: page.items.map((call) => this.present.call(call)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CallDetailResponse, description: 'The call with its event timeline' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
-  async get(@Param('id', CallId()) id: string): Promise<CallDetailDto> {
-    const [call, events] = await Promise.all([this.calls.get(id), this.calls.events(id)]);
-    return this.present.detail(call, events);
+  async get(@CurrentPrincipal() { accountId }: Principal, @Param('id', CallId()) id: string): Promise<CallDetailDto> {
+    const call = await this.calls.get(accountId, id);
+    return this.present.detail(call, await this.calls.events(call));
   }
 
   @Patch(':id')
+  @Requires(OPERATORS)
+  @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
   @ApiOkResponse({ type: CallResponse, description: 'Rescheduled' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: `The call is no longer pending, or was rescheduled ${CALL_LIMITS.maxReschedules} times already` })
   @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
-  async reschedule(@Param('id', CallId()) id: string, @Body() body: RescheduleCallDto): Promise<CallDto> {
+  async reschedule(@CurrentPrincipal() principal: Principal, @Param('id', CallId()) id: string, @Body() body: RescheduleCallDto): Promise<CallDto> {
     // Only the instant goes on, written as toISOString writes it: nothing past the API reads the client's format.
-    return this.present.call(await this.calls.reschedule(id, scheduledAtInstant(body.scheduledAt).toISOString()));
+    return this.present.call(await this.calls.reschedule(principal, id, scheduledAtInstant(body.scheduledAt).toISOString()));
   }
 
   @Post(':id/start-now')
   @HttpCode(200)
+  @Requires(OPERATORS)
+  @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
   @ApiOkResponse({ type: CallResponse, description: 'Dialing starts now' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
   @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
-  async startNow(@Param('id', CallId()) id: string): Promise<CallDto> {
-    return this.present.call(await this.calls.startNow(id));
+  async startNow(@CurrentPrincipal() principal: Principal, @Param('id', CallId()) id: string): Promise<CallDto> {
+    return this.present.call(await this.calls.startNow(principal, id));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @Requires(OPERATORS)
+  @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
   @ApiOkResponse({ type: CallResponse, description: 'Cancelled; the provider is never dialed' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
   @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
-  async cancel(@Param('id', CallId()) id: string): Promise<CallDto> {
-    return this.present.call(await this.calls.cancel(id));
+  async cancel(@CurrentPrincipal() principal: Principal, @Param('id', CallId()) id: string): Promise<CallDto> {
+    return this.present.call(await this.calls.cancel(principal, id));
   }
 }

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from './call-cursor';
 import { callRequest, type CallRequest } from './call-request';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError } from './call.errors';
 import { CallProjection } from './call-projection';
+import type { Principal } from '../auth/principal';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
@@ -35,62 +36,64 @@ export class CallsService {
    * Starts the call's workflow, then writes the row a GET reads until the first event lands.
    * With an idempotency key, a repeated request finishes or returns the call the first one made.
    */
-  async create(request: CreateCallDto, idempotencyKey?: string): Promise<CallState> {
+  async create({ accountId, actor }: Principal, request: CreateCallDto, idempotencyKey?: string): Promise<CallState> {
     const asked = callRequest(request);
-    let call = newCall(asked);
+    let call: NewCall = { ...newCall(asked), accountId, by: actor };
     if (idempotencyKey) {
       const requestHash = fingerprint(asked);
       const claim = await this.calls.claimIdempotencyKey(idempotencyKey, requestHash, call);
       if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-      const existing = await this.calls.findById(claim.call.id);
+      const existing = await this.calls.findInAccount(accountId, claim.call.id);
       if (existing) return existing;
       call = claim.call;
     }
     await this.workflows.start(call);
     await this.calls.insertNew(newCallState(call));
-    return this.get(call.id);
+    return this.get(accountId, call.id);
   }
 
-  async get(id: string): Promise<CallState> {
-    const call = await this.calls.findById(id);
+  /** The account's call; another account's call is not found, as if it did not exist. */
+  async get(accountId: string, id: string): Promise<CallState> {
+    const call = await this.calls.findInAccount(accountId, id);
     if (!call) throw new CallNotFoundError(id);
     return call;
   }
 
-  async events(id: string): Promise<RecordedCallEvent[]> {
-    return this.calls.findEvents(id);
+  /** The timeline of a call get() found. */
+  async events(call: CallState): Promise<RecordedCallEvent[]> {
+    return this.calls.findEvents(call.id);
   }
 
-  async list(query: ListCallsQuery): Promise<CallPage> {
+  async list(accountId: string, query: ListCallsQuery): Promise<CallPage> {
     const limit = query.limit ?? CALL_PAGE_LIMIT.default;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.calls.findPage({ status: query.status, limit: limit + 1, after });
+    const rows = await this.calls.findPage({ accountId, status: query.status, limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
   }
 
-  reschedule(id: string, scheduledAt: string): Promise<CallState> {
-    return this.command(id, () => this.workflows.reschedule(id, scheduledAt));
+  reschedule(principal: Principal, id: string, scheduledAt: string): Promise<CallState> {
+    return this.command(principal, id, () => this.workflows.reschedule(id, scheduledAt, principal.actor));
   }
 
-  startNow(id: string): Promise<CallState> {
-    return this.command(id, () => this.workflows.startNow(id));
+  startNow(principal: Principal, id: string): Promise<CallState> {
+    return this.command(principal, id, () => this.workflows.startNow(id, principal.actor));
   }
 
-  cancel(id: string): Promise<CallState> {
-    return this.command(id, () => this.workflows.cancel(id));
+  cancel(principal: Principal, id: string): Promise<CallState> {
+    return this.command(principal, id, () => this.workflows.cancel(id, principal.actor));
   }
 
   /** Sends a command to a pending call's workflow, and answers once the projection shows its outcome. */
-  private async command(id: string, send: () => Promise<CallState>): Promise<CallState> {
-    const known = await this.get(id);
+  private async command({ accountId }: Principal, id: string, send: () => Promise<CallState>): Promise<CallState> {
+    const known = await this.get(accountId, id);
     if (isTerminal(known)) throw new CallNotPendingError(known.status);
     return this.projection.caughtUp(await send());
   }
 }
 
-function newCall(asked: CallRequest): NewCall {
+function newCall(asked: CallRequest): Omit<NewCall, 'accountId'> {
   const now = new Date();
   // A time a little in the past (a slow client clock) means now.
   const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;

@@ -16,6 +16,13 @@ export interface ApiConfig {
   dialRetry: DialRetryPolicy;
   /** How long the call stream may stay silent before it sends a heartbeat. */
   streamHeartbeatMs: number;
+  /** Origins of the web app: the only ones CORS admits, and the only ones a session may change things from. */
+  webOrigins: string[];
+  sessionTtlMs: number;
+  /** Requests each API key or signed-in user may make per minute, across every API process. */
+  requestsPerMinute: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
+  trustProxy: string;
 }
 
 /** Injection token of the API's settings, read once from the environment at start-up. */
@@ -38,5 +45,9 @@ export function readApiConfig(env = new Env()): ApiConfig {
       scheduleToCloseMs: env.int('DIAL_RETRY_TIMEOUT_MS', defaults.scheduleToCloseMs, { min: 1_000 }),
     },
     streamHeartbeatMs: env.int('CALL_STREAM_HEARTBEAT_MS', CALL_STREAM_HEARTBEAT_MS, { min: 100 }),
+    webOrigins: env.string('WEB_ORIGINS', 'http://localhost:3000').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    sessionTtlMs: env.int('SESSION_TTL_HOURS', 7 * 24, { min: 1, max: 365 * 24 }) * 60 * 60 * 1000,
+    requestsPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
+    trustProxy: env.string('TRUST_PROXY', 'loopback'),
   };
 }

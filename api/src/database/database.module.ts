@@ -1,9 +1,11 @@
-import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, RateLimitRepository, SessionRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
 import { retryUntilReady } from '@call-scheduler/shared/runtime';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
+
+const REPOSITORIES = [CallRepository, AccountRepository, SessionRepository, RateLimitRepository];
 
 /** One PostgreSQL pool per process, migrated before the API serves; TypeORM closes it on shutdown. */
 @Global()
@@ -19,7 +21,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api.config';
       },
     }),
   ],
-  providers: [{ provide: CallRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new CallRepository(dataSource) }],
-  exports: [CallRepository],
+  providers: REPOSITORIES.map((Repository) => ({ provide: Repository, inject: [DataSource], useFactory: (dataSource: DataSource) => new Repository(dataSource) })),
+  exports: REPOSITORIES,
 })
 export class DatabaseModule {}

@@ -11,6 +11,9 @@ import {
   RescheduleLimitReachedError,
   SchedulerUnavailableError,
 } from '../calls/call.errors';
+import { ApiKeyNotFoundError } from '../accounts/account.errors';
+import { CrossSiteRequestError, ForbiddenForRoleError, NotSignedInError, TooManySignInAttemptsError, WrongCredentialsError } from '../auth/auth.errors';
+import { EmailTakenError } from '@call-scheduler/db';
 import { RequestBodyError } from './json-body';
 
 /** Every error leaves the API in one JSON shape; domain errors are mapped to HTTP here and only here. */
@@ -20,14 +23,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toApiError(exception);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof TooManySignInAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    response.status(body.statusCode).json(body);
   }
 
   toApiError(exception: unknown): ApiErrorDto {
     if (exception instanceof InvalidCallInputError) {
       return apiError(400, exception.message, [{ field: exception.field, message: exception.message }]);
     }
-    if (exception instanceof CallNotFoundError) return apiError(404, exception.message);
+    if (exception instanceof NotSignedInError || exception instanceof WrongCredentialsError) return apiError(401, exception.message);
+    if (exception instanceof ForbiddenForRoleError || exception instanceof CrossSiteRequestError) return apiError(403, exception.message);
+    if (exception instanceof TooManySignInAttemptsError) return apiError(429, exception.message);
+    if (exception instanceof CallNotFoundError || exception instanceof ApiKeyNotFoundError) return apiError(404, exception.message);
+    if (exception instanceof EmailTakenError) return apiError(409, exception.message, [{ field: 'email', message: exception.message }]);
     if (exception instanceof CallNotPendingError || exception instanceof RescheduleLimitReachedError) return apiError(409, exception.message);
     if (exception instanceof IdempotencyKeyReusedError) {
       return apiError(422, exception.message, [{ field: 'Idempotency-Key', message: exception.message }]);

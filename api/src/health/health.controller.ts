@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Connection } from '@temporalio/client';
+import { Public } from '../auth/access.decorators';
 import { DataSource } from 'typeorm';
 
 type Check = 'up' | 'down';
@@ -8,6 +10,8 @@ type Check = 'up' | 'down';
 const CHECK_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

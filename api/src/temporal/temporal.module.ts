@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { retryUntilReady } from '@call-scheduler/shared/runtime';
 import { Client, Connection } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
+import { AccountSearchAttribute } from './account-search-attribute';
 
 /** One Temporal connection and client per process, closed when the application shuts down. */
 @Global()
@@ -19,8 +20,9 @@ import { API_CONFIG, type ApiConfig } from '../config/api.config';
       useFactory: (connection: Connection, config: ApiConfig) =>
         new Client({ connection, namespace: config.temporal.namespace }),
     },
+    AccountSearchAttribute,
   ],
-  exports: [Connection, Client],
+  exports: [Connection, Client, AccountSearchAttribute],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Connection) private readonly connection: Connection) {}

@@ -7,12 +7,21 @@ import {
   type CallEventType,
   type CallPageDto,
   type CallStatus,
+  type DialHold,
 } from '@call-scheduler/shared';
 import { ApiProperty } from '@nestjs/swagger';
+
+export class DialHoldResponse implements DialHold {
+  @ApiProperty({ enum: ['hourly', 'daily', 'concurrent'], description: 'Which of the account\'s limits has no room' }) limit!: DialHold['limit'];
+  @ApiProperty({ example: "The account's limit of 20 calls in progress at once is reached" }) reason!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When room is expected; null when it waits for calls in progress to end' })
+  retryAt!: string | null;
+}
 
 /** OpenAPI descriptions of the shared response shapes. */
 export class CallResponse implements CallDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The account that owns the call' }) accountId!: string;
   @ApiProperty({ example: '+14155550123' }) phoneNumber!: string;
   @ApiProperty({ format: 'date-time' }) scheduledAt!: string;
   @ApiProperty({ enum: CALL_STATUSES }) status!: CallStatus;
@@ -22,6 +31,8 @@ export class CallResponse implements CallDto {
   @ApiProperty() retryDelaySeconds!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the next attempt dials, after no answer or busy' }) nextAttemptAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: DialHoldResponse, nullable: true, description: "Set while the call is due but its account's spend cap holds its dial back" })
+  dialHold!: DialHoldResponse | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

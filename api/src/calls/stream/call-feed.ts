@@ -1,8 +1,8 @@
 import { CallRepository, type CallChange } from '@call-scheduler/db';
-import { CALL_STREAM_EVENT } from '@call-scheduler/shared';
+import { CALL_STREAM_EVENT, type CallDto } from '@call-scheduler/shared';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type MessageEvent, type OnModuleInit } from '@nestjs/common';
 import { setImmediate } from 'node:timers/promises';
-import { asyncScheduler, buffer, concatMap, map, merge, Subject, throttleTime, type Observable, type Subscription } from 'rxjs';
+import { asyncScheduler, buffer, concatMap, filter, map, merge, Subject, throttleTime, type Observable, type Subscription } from 'rxjs';
 import { CallPresenter } from '../call.presenter';
 import { CallChangeListener } from './call-change-listener';
 
@@ -23,6 +23,11 @@ export class CallFeed implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Hot: a client hears what happens from when it subscribes. Completes when the application shuts down. */
   readonly events: Observable<MessageEvent> = this.feed.asObservable();
+
+  /** The feed as one account sees it: its own calls, and every resync. */
+  eventsOf(accountId: string): Observable<MessageEvent> {
+    return this.events.pipe(filter((event) => event.type !== CALL_STREAM_EVENT.call || (event.data as CallDto).accountId === accountId));
+  }
 
   constructor(
     @Inject(CallChangeListener) private readonly listener: CallChangeListener,

@@ -1,0 +1,79 @@
+import { AccountRepository, type Account, type ApiKey, type User } from '@call-scheduler/db';
+import type { ApiKeyDto, CreatedApiKeyDto, DialLimits, MeDto, Role, UserDto } from '@call-scheduler/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { AccountAdmin } from './account-admin';
+import { ApiKeyNotFoundError } from './account.errors';
+
+export interface AccountView {
+  id: string;
+  name: string;
+  limits: DialLimits;
+}
+
+/** The caller's own account: who they are, its limits, its users and its keys. Nothing here reaches another account. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @Inject(AccountRepository) private readonly accounts: AccountRepository,
+    @Inject(AccountAdmin) private readonly admin: AccountAdmin,
+  ) {}
+
+  async me({ accountId, role, actor }: Principal): Promise<MeDto> {
+    const { id, name } = await this.account(accountId);
+    const user = actor.kind === 'user' ? await this.accounts.findUser(actor.id) : null;
+    return {
+      account: { id, name },
+      role,
+      user: user ? userDto(user) : null,
+      apiKey: actor.kind === 'key' ? { id: actor.id, name: actor.name } : null,
+    };
+  }
+
+  async account(accountId: string): Promise<AccountView> {
+    const account = await this.accounts.findAccount(accountId);
+    if (!account) throw new Error(`The caller's account ${accountId} is gone`);
+    return view(account);
+  }
+
+  async setLimits(accountId: string, limits: DialLimits): Promise<AccountView> {
+    const account = await this.accounts.setLimits(accountId, limits);
+    if (!account) throw new Error(`The caller's account ${accountId} is gone`);
+    return view(account);
+  }
+
+  async users(accountId: string): Promise<UserDto[]> {
+    return (await this.accounts.listUsers(accountId)).map(userDto);
+  }
+
+  async createUser(accountId: string, request: { email: string; name: string; role: Role; password: string }): Promise<UserDto> {
+    return userDto(await this.admin.createUser({ accountId, ...request }));
+  }
+
+  async apiKeys(accountId: string): Promise<ApiKeyDto[]> {
+    return (await this.accounts.listApiKeys(accountId)).map(apiKeyDto);
+  }
+
+  async createApiKey(accountId: string, name: string, role: Role): Promise<CreatedApiKeyDto> {
+    const { key, secret } = await this.admin.createApiKey(accountId, name, role);
+    return { ...apiKeyDto(key), secret };
+  }
+
+  async revokeApiKey(accountId: string, id: string): Promise<ApiKeyDto> {
+    const key = await this.accounts.revokeApiKey(accountId, id);
+    if (!key) throw new ApiKeyNotFoundError(id);
+    return apiKeyDto(key);
+  }
+}
+
+function view({ id, name, limits }: Account): AccountView {
+  return { id, name, limits };
+}
+
+export function userDto({ id, email, name, role, createdAt }: User): UserDto {
+  return { id, email, name, role, createdAt };
+}
+
+export function apiKeyDto({ id, name, role, prefix, createdAt, lastUsedAt, revokedAt }: ApiKey): ApiKeyDto {
+  return { id, name, role, prefix, createdAt, lastUsedAt, revokedAt };
+}
