@@ -37,12 +37,9 @@ export class AuthService {
 
   /** Checks the password and opens a session: the returned token goes in the cookie. */
   async signIn(email: string, password: string, address: string): Promise<{ token: string; principal: Principal }> {
-    await this.throttle.check(email, address);
+    await this.throttle.attempt(email, address);
     const user = await this.accounts.findUserByEmail(email);
-    if (!user || !(await passwordMatches(password, user.passwordHash))) {
-      await this.throttle.failed(email, address);
-      throw new WrongCredentialsError();
-    }
+    if (!user || !(await passwordMatches(password, user.passwordHash))) throw new WrongCredentialsError();
     await this.throttle.succeeded(email);
     return { token: await this.openSession(user), principal: userPrincipal(user) };
   }

@@ -3,28 +3,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TooManySignInAttemptsError } from './auth.errors';
 
 const WINDOW_MS = 15 * 60 * 1000;
-/** Failures allowed per email, and per client address, in each window. */
-const MAX_FAILURES_PER_EMAIL = 10;
-const MAX_FAILURES_PER_ADDRESS = 50;
+/** Attempts allowed per email, and per client address, in each window; a success clears the email's count. */
+const MAX_ATTEMPTS_PER_EMAIL = 10;
+const MAX_ATTEMPTS_PER_ADDRESS = 100;
 
 /**
- * Slows password guessing, in every API process at once: after too many failed sign-ins for one
- * email, or from one address, sign-in answers 429 until the window ends, even with the right password.
+ * Slows password guessing, in every API process at once: after too many attempts for one email,
+ * or from one address, sign-in answers 429 until the window ends, even with the right password.
+ * Each attempt is counted before its password is checked, so parallel guesses are counted too.
  */
 @Injectable()
 export class SignInThrottle {
   constructor(@Inject(RateLimitRepository) private readonly counters: RateLimitRepository) {}
 
-  /** Throws TooManySignInAttemptsError while either counter is full. */
-  async check(email: string, address: string): Promise<void> {
-    const [byEmail, byAddress] = await Promise.all([this.counters.peek(emailKey(email), WINDOW_MS), this.counters.peek(addressKey(address), WINDOW_MS)]);
-    if (byEmail >= MAX_FAILURES_PER_EMAIL || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-      throw new TooManySignInAttemptsError(Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000));
-    }
-  }
-
-  async failed(email: string, address: string): Promise<void> {
-    await Promise.all([this.counters.hit(emailKey(email), WINDOW_MS), this.counters.hit(addressKey(address), WINDOW_MS)]);
+  /** Counts an attempt; throws TooManySignInAttemptsError once either count is past its limit. */
+  async attempt(email: string, address: string): Promise<void> {
+    const [byEmail, byAddress] = await Promise.all([this.counters.hit(emailKey(email), WINDOW_MS), this.counters.hit(addressKey(address), WINDOW_MS)]);
+    const over = [byEmail.hits > MAX_ATTEMPTS_PER_EMAIL && byEmail, byAddress.hits > MAX_ATTEMPTS_PER_ADDRESS && byAddress].filter((window) => window !== false);
+    if (over.length === 0) return;
+    const resetsAt = Math.max(...over.map((window) => window.resetsAt.getTime()));
+    throw new TooManySignInAttemptsError(Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000)));
   }
 
   async succeeded(email: string): Promise<void> {
@@ -33,9 +31,9 @@ export class SignInThrottle {
 }
 
 function emailKey(email: string): string {
-  return `sign-in-failures:email:${email.toLowerCase()}`;
+  return `sign-in-attempts:email:${email.toLowerCase()}`;
 }
 
 function addressKey(address: string): string {
-  return `sign-in-failures:address:${address}`;
+  return `sign-in-attempts:address:${address}`;
 }

@@ -26,15 +26,6 @@ export class RateLimitRepository {
     return { hits: row.hits, resetsAt: new Date(row.window_start.getTime() + windowMs) };
   }
 
-  /** The hits counted so far in the current window, without counting one. */
-  async peek(key: string, windowMs: number): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT hits FROM rate_limits WHERE key = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) * 1000 / $2) * $2 / 1000)`,
-      [key, windowMs],
-    );
-    return row?.hits ?? 0;
-  }
-
   async reset(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM rate_limits WHERE key = $1`, [key]);
   }
