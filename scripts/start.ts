@@ -11,7 +11,8 @@ const commands: ConcurrentlyCommandInput[] = [
   ...(needsInfra ? [{ name: 'infra', command: 'tsx scripts/dev-infra.ts', prefixColor: 'gray' }] : []),
   ...(process.env.PROVIDER_URL ? [] : [{ name: 'provider', command: 'node mock-provider/dist/main.js', prefixColor: 'magenta' }]),
   { name: 'worker', command: 'node worker/dist/main.js', prefixColor: 'yellow' },
-  { name: 'api', command: 'node api/dist/main.js', prefixColor: 'cyan' },
+  // On a database without users, the first admin, with a sign-in link printed once; then the API.
+  { name: 'api', command: 'node api/dist/cli/accounts.cli.js first-start && node api/dist/main.js', prefixColor: 'cyan' },
   { name: 'web', command: 'npm run serve -w web', prefixColor: 'green' },
 ];
 

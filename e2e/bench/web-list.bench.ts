@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 
     const firstRowsMs = await timed(async () => {
-      await page.goto(stack.webUrl!);
+      // The first admin's link, as `npm start` prints it: it signs the browser in and opens the page.
+      await page.goto(stack.firstSignInLink);
       await page.locator('.calls li').first().waitFor();
     });
 
@@ -65,12 +66,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** Calls spread over the last days, as if made by the API: the projection rows a list reads. */
+/** Calls of the stack's one account spread over the last days, as if made by the API: the projection rows a list reads. */
 async function seed(db: Client, count: number): Promise<void> {
   await db.query(
-    `INSERT INTO calls (id, phone_number, note, scheduled_at, status, attempt, max_attempts, retry_delay_seconds,
+    `INSERT INTO calls (id, account_id, phone_number, note, scheduled_at, status, attempt, max_attempts, retry_delay_seconds,
                         next_attempt_at, external_call_id, last_error, created_at, updated_at, version)
-     SELECT gen_random_uuid(), '+1415555' || lpad((n % 10000)::text, 4, '0'), NULL, now() + n * interval '1 minute',
+     SELECT gen_random_uuid(), (SELECT id FROM accounts WHERE name = 'Default'), '+1415555' || lpad((n % 10000)::text, 4, '0'), NULL, now() + n * interval '1 minute',
             'scheduled', 0, 3, 300, NULL, NULL, NULL, now() - n * interval '1 second', now() - n * interval '1 second', 1
      FROM generate_series(1, $1) AS n`,
     [count],

@@ -2,6 +2,7 @@ import type { BehaviourPatch } from '@call-scheduler/mock-provider';
 import { createDatabaseForTest, freePort, testTemporalAddress } from '@call-scheduler/testing';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { AccountsCli, signInLinkIn } from './accounts-cli';
 import { AppProcess } from './app-process';
 import { eventually } from './eventually';
 
@@ -24,6 +25,11 @@ export class Stack {
   readonly worker: AppProcess;
   readonly api: AppProcess;
   readonly web: AppProcess | null;
+  /** The accounts CLI on this stack's database. */
+  readonly accounts: AccountsCli;
+  /** Set once started: the first admin's sign-in link, as `npm start` prints it, and an operator key for StackClient. */
+  firstSignInLink = '';
+  operatorKey = '';
   private readonly moreWorkers: AppProcess[] = [];
 
   private constructor(
@@ -50,8 +56,10 @@ export class Stack {
       }),
     });
     this.worker = new AppProcess('worker', WORKER_ENTRY, env);
-    this.api = new AppProcess('api', '@call-scheduler/api/dist/main.js', { ...env, PORT: String(apiPort), HOST: '127.0.0.1' });
+    const webOrigin = webUrl ?? 'http://127.0.0.1';
+    this.api = new AppProcess('api', '@call-scheduler/api/dist/main.js', { ...env, PORT: String(apiPort), HOST: '127.0.0.1', WEB_ORIGINS: webOrigin });
     this.web = webPort === null ? null : webDevServer(webPort, this.apiUrl);
+    this.accounts = new AccountsCli({ DATABASE_URL: databaseUrl }, webOrigin);
   }
 
   static async start(options: StackOptions = {}): Promise<Stack> {
@@ -72,8 +80,10 @@ export class Stack {
     const webUrl = webPort === null ? null : `http://127.0.0.1:${webPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const stack = new Stack(apiUrl, providerUrl, webUrl, databaseUrl, env, providerPort, apiPort, webPort, options.providerBehaviour ?? {});
+    stack.firstSignInLink = signInLinkIn(await stack.accounts.firstStart());
     for (const app of stack.apps()) app.start();
     await stack.waitUntilHealthy();
+    stack.operatorKey = await stack.accounts.createKey(await stack.accounts.accountId('Default'), 'e2e', 'operator');
     return stack;
   }
 
