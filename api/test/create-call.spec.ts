@@ -1,4 +1,5 @@
 import type { CallDto } from '@call-scheduler/shared';
+import { Client } from '@temporalio/client';
 import { expectFieldError } from './api-errors';
 import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
 
@@ -121,6 +122,28 @@ describe('POST /api/calls', () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ id: created.id, phoneNumber: created.phoneNumber, createdAt: created.createdAt });
     }
+  });
+});
+
+describe("the call's workflow", () => {
+  it('carries its account in its input and as the AccountId search attribute, so the Temporal Web UI can list an account\'s calls', async () => {
+    const call = await harness.createCall({ phoneNumber: uniquePhoneNumber(), scheduledAt: fromNow(HOUR) });
+    const client = harness.app.get(Client);
+
+    const listed = await eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const execution of client.workflow.list({ query: `AccountId = "${harness.account.id}"` })) ids.push(execution.workflowId);
+        return ids;
+      },
+      (ids) => ids.includes(call.workflowId),
+    );
+    const history = await client.workflow.getHandle(call.workflowId).fetchHistory();
+    const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    const input = client.options.loadedDataConverter.payloadConverter.fromPayload<{ call: { accountId: string } }>(payload!);
+
+    expect(listed).toContain(call.workflowId);
+    expect(input.call.accountId).toBe(harness.account.id);
   });
 });
 
