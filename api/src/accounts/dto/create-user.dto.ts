@@ -1,6 +1,7 @@
-import { PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type Role } from '@call-scheduler/shared';
+import { PASSWORD_MIN_LENGTH, type CreateUserRequest, type Role } from '@call-scheduler/shared';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { NameField, RoleField } from './account-fields';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'ada@example.com' })
@@ -8,13 +9,10 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'Ada Lovelace' })
-  @IsString()
-  @Length(1, 100)
+  @NameField('Ada Lovelace')
   name!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @RoleField()
   role!: Role;
 
   @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH })
