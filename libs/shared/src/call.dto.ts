@@ -1,9 +1,11 @@
-import type { CallEventType } from './call-events';
+import type { CallEventType, DialHold } from './call-events';
 import type { CallStatus } from './call-status';
 
 /** A call as the REST API serves it. */
 export interface CallDto {
   id: string;
+  /** The account that owns the call. */
+  accountId: string;
   phoneNumber: string;
   scheduledAt: string;
   status: CallStatus;
@@ -13,6 +15,8 @@ export interface CallDto {
   retryDelaySeconds: number;
   nextAttemptAt: string | null;
   lastError: string | null;
+  /** Set while the call is due but its account's spend cap holds its dial back. */
+  dialHold: DialHold | null;
   note: string | null;
   createdAt: string;
   updatedAt: string;
