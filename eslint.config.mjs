@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Imports flow one way in the web app: app → features → lib/config, and never into server code.
-    files: ['web/src/lib/**', 'web/src/config/**'],
+    files: ['web/src/lib/**', 'web/src/config/**', 'web/src/components/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**'], message: 'Shared web code depends on no feature.' }] }],
     },

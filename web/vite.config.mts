@@ -10,6 +10,20 @@ const proxy: Record<string, ProxyOptions> = {
   '/health': { target: apiUrl, changeOrigin: true },
 };
 
+/**
+ * What the built page may do: load its own scripts and styles (nothing inline: index.html has no
+ * inline script, and React sets styles through the DOM, which a policy does not govern), talk to its
+ * own origin, and never be framed. deploy/nginx/web.conf.template sends the same headers. The dev
+ * server (`npm run serve`, which `npm start` runs) sends none: React's fast refresh injects an inline script.
+ */
+const securityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  // Not no-referrer: under it browsers send `Origin: null` on POST, PATCH and PUT, and the API checks Origin.
+  'Referrer-Policy': 'same-origin',
+};
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -17,5 +31,6 @@ export default defineConfig({
     alias: [{ find: /^@call-scheduler\/shared$/, replacement: fileURLToPath(new URL('../libs/shared/src/index.ts', import.meta.url)) }],
   },
   server: { port: 3000, strictPort: true, proxy },
-  preview: { port: 3000, strictPort: true, proxy },
+  // Only on the page and its files: what comes through the proxy (the API docs page) keeps its own headers.
+  preview: { port: 3000, strictPort: true, proxy, headers: securityHeaders },
 });

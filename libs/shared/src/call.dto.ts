@@ -4,6 +4,7 @@ import type { CallStatus } from './call-status';
 /** A call as the REST API serves it. */
 export interface CallDto {
   id: string;
+  /** The account that owns the call. */
   accountId: string;
   phoneNumber: string;
   scheduledAt: string;

@@ -1,9 +1,10 @@
 import { CALL_STREAM_EVENT, CALL_STREAM_PATH } from '@call-scheduler/shared';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { makeMe } from '../testing/account-fixtures';
 import { makeCall, makeCallDetail, makePage } from '../testing/call-fixtures';
 import { FakeEventSource, useFakeEventSource } from '../testing/fake-event-source';
-import { jsonResponse, sentRequests, useFetchMock } from '../testing/fetch-mock';
+import { jsonResponse, routeFetch, sentRequests, useFetchMock } from '../testing/fetch-mock';
 import { renderWithProviders } from '../testing/render-with-providers';
 import { App } from './app';
 
@@ -19,7 +20,7 @@ function listRequests(): number {
 }
 
 async function renderLiveApp(calls = [makeCall({ id: 'a', phoneNumber: '+14155550123' })]) {
-  fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(makePage(calls))));
+  routeFetch(fetchMock, { 'GET /api/auth/me': jsonResponse(makeMe()), 'GET /api/calls': () => jsonResponse(makePage(calls)) });
   renderWithProviders(<App temporalUiUrl="http://temporal.test:8233" />);
   await screen.findByRole('link', { name: '+1 415 555 0123' });
   act(() => FakeEventSource.latest().open());
@@ -30,25 +31,26 @@ describe('the page, live', () => {
   it('listens to the call stream and changes a row when its call changes, without fetching', async () => {
     await renderLiveApp();
     expect(FakeEventSource.latest().url).toBe(CALL_STREAM_PATH);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(listRequests()).toBe(2));
+    const fetchedBefore = fetchMock.mock.calls.length;
 
     act(() => FakeEventSource.latest().send(CALL_STREAM_EVENT.call, makeCall({ id: 'a', status: 'ringing', attempt: 1, version: 3 })));
 
     expect(await within(callRow('+1 415 555 0123')).findByText('Ringing')).toBeInTheDocument();
     expect(within(callRow('+1 415 555 0123')).getByText('1/3')).toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(fetchedBefore);
   });
 
   it('keeps a change the stream pushed while a slower fetch of the older list was on its way', async () => {
     const calls = [makeCall({ id: 'a', phoneNumber: '+14155550123' })];
     let answerRefetch: () => void = () => undefined;
-    fetchMock
-      .mockImplementationOnce(() => Promise.resolve(jsonResponse(makePage(calls))))
-      .mockImplementationOnce(() => new Promise((resolve) => (answerRefetch = () => resolve(jsonResponse(makePage(calls))))));
+    const slowRefetch = () => new Promise<Response>((resolve) => (answerRefetch = () => resolve(jsonResponse(makePage(calls)))));
+    const lists = [() => jsonResponse(makePage(calls)), slowRefetch];
+    routeFetch(fetchMock, { 'GET /api/auth/me': jsonResponse(makeMe()), 'GET /api/calls': () => lists.shift()!() });
     renderWithProviders(<App temporalUiUrl="http://temporal.test:8233" />);
     await screen.findByRole('link', { name: '+1 415 555 0123' });
     act(() => FakeEventSource.latest().open());
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(listRequests()).toBe(2));
 
     act(() => FakeEventSource.latest().send(CALL_STREAM_EVENT.call, makeCall({ id: 'a', status: 'ringing', version: 3 })));
     await within(callRow('+1 415 555 0123')).findByText('Ringing');
@@ -100,7 +102,7 @@ describe('the page, live', () => {
 
   it('opens a call from its row and, on closing it, puts focus back on that row', async () => {
     await renderLiveApp();
-    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(makeCallDetail({ id: 'a', phoneNumber: '+14155550123' }))));
+    routeFetch(fetchMock, { 'GET /api/calls/a': jsonResponse(makeCallDetail({ id: 'a', phoneNumber: '+14155550123' })) });
     const row = screen.getByRole('link', { name: '+1 415 555 0123' });
 
     await userEvent.click(row);

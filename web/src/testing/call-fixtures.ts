@@ -5,6 +5,7 @@ export function makeCall(overrides: Partial<CallDto> = {}): CallDto {
   const id = overrides.id ?? 'call-1';
   return {
     id,
+    accountId: 'account-1',
     phoneNumber: '+14155550123',
     scheduledAt: '2026-12-01T10:00:00.000Z',
     status: 'scheduled',
@@ -14,6 +15,7 @@ export function makeCall(overrides: Partial<CallDto> = {}): CallDto {
     retryDelaySeconds: 300,
     nextAttemptAt: null,
     lastError: null,
+    dialHold: null,
     note: null,
     createdAt: '2026-11-24T09:00:00.000Z',
     updatedAt: '2026-11-24T09:00:00.000Z',

@@ -1,15 +1,19 @@
-import type { CallEvent, CallEventDto } from '@call-scheduler/shared';
+import type { Actor, CallEvent, CallEventDto } from '@call-scheduler/shared';
 import { formatDateTime } from '../../lib/date-time';
 import { CALL_STATUS_LABELS } from './call-status-labels';
+import { describeDialHoldEvent } from './dial-hold-description';
 
-/** One timeline entry in words: "Dial attempt 2 started", "No answer; next attempt 25 Nov, 10:05". */
+/**
+ * One timeline entry in words: "Dial attempt 2 started", "No answer; next attempt 25 Nov, 10:05",
+ * "Cancelled by Ada Lovelace: …". Commands say who gave them, when the event records it.
+ */
 export function describeCallEvent(event: CallEventDto, timeZone: string): string {
   const { type, data } = event as unknown as CallEvent;
   switch (type) {
     case 'CallScheduled':
-      return `Scheduled for ${formatDateTime(data.scheduledAt, timeZone)}, up to ${data.maxAttempts} attempts`;
+      return `Scheduled${byWhom(data.by)} for ${formatDateTime(data.scheduledAt, timeZone)}, up to ${data.maxAttempts} attempts`;
     case 'CallRescheduled':
-      return data.startNow ? 'Started now' : `Rescheduled to ${formatDateTime(data.scheduledAt, timeZone)}`;
+      return data.startNow ? `Started now${byWhom(data.by)}` : `Rescheduled${byWhom(data.by)} to ${formatDateTime(data.scheduledAt, timeZone)}`;
     case 'DialAttemptStarted':
       return `Dial attempt ${data.attempt} started`;
     case 'ProviderAccepted':
@@ -27,12 +31,18 @@ export function describeCallEvent(event: CallEventDto, timeZone: string): string
     case 'CallFailed':
       return `Failed: ${data.reason}`;
     case 'CallCancelled':
-      return `Cancelled: ${data.reason}`;
+      return `Cancelled${byWhom(data.by)}: ${data.reason}`;
     case 'DialHeldByLimit':
-      return `Held back: ${data.reason}`;
+      return describeDialHoldEvent(data, timeZone);
     default: {
       const unknown: never = type;
       return String(unknown);
     }
   }
+}
+
+/** " by Ada Lovelace", " by key ci-bot", or nothing for a change the service made itself. */
+function byWhom(by: Actor | undefined): string {
+  if (!by) return '';
+  return by.kind === 'key' ? ` by key ${by.name}` : ` by ${by.name}`;
 }

@@ -1,5 +1,6 @@
 import { CALL_LIMITS, type CreateCallRequest } from '@call-scheduler/shared';
 import { fromLocalInputValue } from '../../lib/date-time';
+import { checkWholeNumber } from '../../lib/whole-number';
 import { toE164, type CountryCode } from './phone-number-input';
 
 export interface CallFormValues {
@@ -63,12 +64,4 @@ function checkScheduledAt(value: string, { now, timeZone }: { now: Date; timeZon
   if (ms < now.getTime() - CALL_LIMITS.pastToleranceMs) return { error: 'This time has passed: pick a later one.' };
   if (ms > now.getTime() + CALL_LIMITS.maxScheduleAheadMs) return { error: 'Pick a time within the next year.' };
   return { value: instant };
-}
-
-function checkWholeNumber(value: string, { min, max }: { min: number; max: number }): { value: number } | { error: string } {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max) {
-    return { error: `Enter a whole number from ${min} to ${max}.` };
-  }
-  return { value: number };
 }

@@ -1,6 +1,6 @@
 import { CALL_STREAM_EVENT, CALL_STREAM_HEARTBEAT_MS, CALL_STREAM_PATH, type CallDto } from '@call-scheduler/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { applyCallChange, refetchCalls } from './call-cache';
 
 /** `connecting` until the first connection opens; `down` while the stream is lost and being retried. */
@@ -12,11 +12,16 @@ const SILENCE_LIMIT_MS = CALL_STREAM_HEARTBEAT_MS * 2 + 5_000;
 
 /**
  * Keeps the cached calls in step with the API's live feed. Every (re)connection refetches what is
- * cached, since changes made while the stream was away were never pushed.
+ * cached, since changes made while the stream was away were never pushed. `onDrop` hears of each
+ * failed or lost connection: EventSource does not say why, and an ended session is one cause.
  */
-export function useCallStream(): CallStreamStatus {
+export function useCallStream(onDrop?: () => void): CallStreamStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<CallStreamStatus>('connecting');
+  const dropped = useRef(onDrop);
+  useEffect(() => {
+    dropped.current = onDrop;
+  });
 
   useEffect(() => {
     let source: EventSource | undefined;
@@ -52,8 +57,11 @@ export function useCallStream(): CallStreamStatus {
         void refetchCalls(queryClient);
       });
       source.addEventListener(CALL_STREAM_EVENT.heartbeat, heardFrom);
-      // EventSource gives up for good on some failures (a proxy's 502): retry on our own terms instead.
-      source.addEventListener('error', reconnect);
+      // EventSource gives up for good on some failures (a proxy's 502, a 401): retry on our own terms instead.
+      source.addEventListener('error', () => {
+        reconnect();
+        dropped.current?.();
+      });
     };
 
     connect();

@@ -1,4 +1,4 @@
-import type { CallDto } from '@call-scheduler/shared';
+import type { CallDto, Role } from '@call-scheduler/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { makeCall } from '../../../testing/call-fixtures';
 import { nextDateIn } from '../../../testing/dates';
@@ -10,8 +10,8 @@ const fetchMock = useFetchMock();
 
 const ACTIONS = ['Reschedule', 'Start now', 'Cancel call'];
 
-function renderActions(call: CallDto) {
-  const view = renderWithProviders(<CallActions call={call} />, { timeZone: 'Europe/Berlin' });
+function renderActions(call: CallDto, role: Role = 'operator') {
+  const view = renderWithProviders(<CallActions call={call} />, { timeZone: 'Europe/Berlin', role });
   const button = (name: string) => within(screen.getByRole('group', { name: 'Call actions' })).getByRole('button', { name });
   return { ...view, button };
 }
@@ -143,6 +143,21 @@ describe('CallActions', () => {
         expect(button(name)).toBeDisabled();
         expect(button(name)).toHaveAccessibleDescription(reason);
       }
+    });
+  });
+
+  describe('for a viewer', () => {
+    it.each(['scheduled', 'completed'] as const)('disables every action on a %s call and says viewers only read', async (status) => {
+      const { user, button } = renderActions(makeCall({ status }), 'viewer');
+
+      expect(screen.getByText('Viewers can only read calls.')).toBeVisible();
+      for (const name of ACTIONS) {
+        expect(button(name)).toBeDisabled();
+        expect(button(name)).toHaveAccessibleDescription('Viewers can only read calls.');
+        await user.click(button(name));
+      }
+      expect(screen.queryByLabelText('New date and time')).not.toBeInTheDocument();
+      expect(fetchMock).not.toHaveBeenCalled();
     });
   });
 });

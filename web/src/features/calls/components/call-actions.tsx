@@ -1,17 +1,19 @@
 import type { CallDto } from '@call-scheduler/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { Confirm } from '../../../components/confirm';
+import { FieldError } from '../../../components/field-error';
 import { ApiError } from '../../../lib/api-client';
+import { useCallerRole } from '../../../lib/caller-role';
 import { fromLocalInputValue, toLocalInputValue } from '../../../lib/date-time';
 import { useTimeZone } from '../../../lib/time-zone';
 import { useCancelCall, useRescheduleCall, useStartCallNow } from '../api/call-commands';
 import { callActionAvailability } from '../call-actions.rules';
-import { FieldError } from './field-error';
 
 type OpenAction = 'reschedule' | 'cancel' | null;
 
-/** Reschedule, start now and cancel, for a pending call; otherwise disabled, with the reason shown. */
+/** Reschedule, start now and cancel, for a pending call and a role that acts; otherwise disabled, with the reason shown. */
 export function CallActions({ call }: { call: CallDto }) {
-  const availability = callActionAvailability(call);
+  const availability = callActionAvailability(call, useCallerRole());
   const [open, setOpen] = useState<OpenAction>(null);
   const startNow = useStartCallNow(call.id);
   const id = useId();
@@ -109,21 +111,14 @@ function RescheduleForm({ call, onDone }: { call: CallDto; onDone: () => void })
 function ConfirmCancel({ call, onDone }: { call: CallDto; onDone: () => void }) {
   const cancel = useCancelCall(call.id);
   return (
-    <div className="inline-form" role="group" aria-label="Confirm cancellation">
-      <p>Cancel this call? Nothing more will be dialed.</p>
-      {cancel.error && (
-        <p role="alert" className="error">
-          {cancel.error.message}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="danger" autoFocus disabled={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: onDone })}>
-          Yes, cancel the call
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          Keep it
-        </button>
-      </div>
-    </div>
+    <Confirm
+      label="Confirm cancellation"
+      question="Cancel this call? Nothing more will be dialed."
+      confirmLabel="Yes, cancel the call"
+      pending={cancel.isPending}
+      error={cancel.error}
+      onConfirm={() => cancel.mutate(undefined, { onSuccess: onDone })}
+      onKeep={onDone}
+    />
   );
 }

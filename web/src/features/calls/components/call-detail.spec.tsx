@@ -77,4 +77,21 @@ describe('CallDetail', () => {
 
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('says why a held call waits, and who gave each command', async () => {
+    const ada = { kind: 'user', id: 'user-1', name: 'Ada Lovelace' } as const;
+    const dialHold = { limit: 'concurrent', reason: '20 calls in progress', retryAt: null } as const;
+    const events = makeEvents(
+      ['2026-11-24T09:00:00.000Z', { type: 'CallScheduled', data: { phoneNumber: '+14155550123', note: null, scheduledAt: '2026-12-01T10:00:00.000Z', maxAttempts: 3, retryDelaySeconds: 300, by: ada } }],
+      ['2026-12-01T10:00:00.000Z', { type: 'DialHeldByLimit', data: dialHold }],
+    );
+    fetchMock.mockResolvedValueOnce(jsonResponse(makeCallDetail({ dialHold, events })));
+    renderWithProviders(<CallDetail id="call-1" onClose={jest.fn()} />, { timeZone: BERLIN });
+
+    const held = await screen.findByText('Held', { selector: 'dt' });
+    expect(held.nextElementSibling).toHaveTextContent('20 calls in progress; dials once a call in progress ends');
+    const timeline = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(timeline[0]).toHaveTextContent(/Scheduled by Ada Lovelace for /);
+    expect(timeline[1]).toHaveTextContent('Held by the limit on calls in progress: 20 calls in progress; dials once a call in progress ends');
+  });
 });

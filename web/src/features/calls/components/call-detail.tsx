@@ -5,6 +5,7 @@ import { useNow } from '../../../lib/use-now';
 import { useTimeZone } from '../../../lib/time-zone';
 import { useCall } from '../api/get-call';
 import { describeCallEvent } from '../call-event-description';
+import { describeDialHold } from '../dial-hold-description';
 import { formatPhoneNumber } from '../phone-number-input';
 import { CallActions } from './call-actions';
 import { CallTime } from './call-time';
@@ -43,6 +44,12 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
             <dd>
               <StatusBadge status={call.data.status} />
             </dd>
+            {call.data.dialHold && (
+              <>
+                <dt>Held</dt>
+                <dd>{describeDialHold(call.data.dialHold, timeZone)}</dd>
+              </>
+            )}
             <dt>Scheduled</dt>
             <dd>
               <CallTime at={call.data.scheduledAt} now={now} />

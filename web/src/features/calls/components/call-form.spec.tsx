@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { makeCall } from '../../../testing/call-fixtures';
 import { nextDateIn } from '../../../testing/dates';
 import { apiErrorResponse, jsonResponse, sentRequests, useFetchMock } from '../../../testing/fetch-mock';
@@ -285,5 +285,20 @@ describe('CallForm', () => {
     expect(form.note()).toHaveValue('');
     expect(form.attempts()).toHaveValue(3);
     expect(form.phone()).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  describe('for a viewer', () => {
+    it('disables every field and button and says why', () => {
+      renderWithProviders(<CallForm />, { role: 'viewer' });
+      const form = screen.getByRole('form', { name: 'New call' });
+
+      expect(within(form).getByText('Viewers can only read calls.')).toBeVisible();
+      for (const name of ['Schedule', 'Start now']) {
+        expect(within(form).getByRole('button', { name })).toBeDisabled();
+        expect(within(form).getByRole('button', { name })).toHaveAccessibleDescription('Viewers can only read calls.');
+      }
+      expect(within(form).getByLabelText('Phone number')).toBeDisabled();
+      expect(within(form).getByLabelText('Date and time (for Schedule)')).toBeDisabled();
+    });
   });
 });

@@ -1,9 +1,12 @@
 import { CALL_LIMITS, type CallDto, type CreateCallRequest } from '@call-scheduler/shared';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { FieldError } from '../../../components/field-error';
 import { ApiError } from '../../../lib/api-client';
+import { useCallerRole } from '../../../lib/caller-role';
 import { describeTimeZone, formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../../lib/date-time';
 import { useTimeZone } from '../../../lib/time-zone';
 import { useCreateCall } from '../api/create-call';
+import { callCommandAvailability } from '../call-actions.rules';
 import {
   checkCallForm,
   FORM_FIELD_OF_API_FIELD,
@@ -14,7 +17,6 @@ import {
 } from '../call-form.validation';
 import { countryOptions, defaultCountry, formatAsTyped, formatPhoneNumber, toE164 } from '../phone-number-input';
 import { callHref } from '../selected-call';
-import { FieldError } from './field-error';
 
 const EMPTY_CALL = { phone: '', scheduledAt: '', note: '' };
 
@@ -27,8 +29,9 @@ function initialValues(): CallFormValues {
   };
 }
 
-/** Schedules a call for a time in the operator's zone, or starts one now. */
+/** Schedules a call for a time in the operator's zone, or starts one now; disabled, saying why, for a role that may not. */
 export function CallForm() {
+  const availability = callCommandAvailability(useCallerRole());
   const timeZone = useTimeZone();
   const countries = useMemo(countryOptions, []);
   const [values, setValues] = useState(initialValues);
@@ -113,6 +116,7 @@ export function CallForm() {
     element.focus();
   };
 
+  const reasonId = availability.allowed ? undefined : `${id}-reason`;
   const phone = toE164(values.phone, values.country);
   const scheduledInstant = fromLocalInputValue(values.scheduledAt, timeZone);
   const describedBy = (field: CallFormField, ...more: string[]) => [errorOf(field) ? `${id}-${field}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
@@ -120,113 +124,119 @@ export function CallForm() {
   return (
     <form className="call-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>New call</h2>
-
-      <div className="field">
-        <label htmlFor={`${id}-phone`}>Phone number</label>
-        <div className="phone-inputs">
-          <select aria-label="Country" value={values.country} onChange={(event) => change('country', event.target.value)}>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.label}
-              </option>
-            ))}
-          </select>
-          <input
-            id={`${id}-phone`}
-            ref={(element) => void (fields.current.phone = element)}
-            type="tel"
-            autoComplete="tel"
-            inputMode="tel"
-            value={values.phone}
-            onChange={(event) => change('phone', event.target.value)}
-            onBlur={() => touch('phone')}
-            aria-invalid={Boolean(errorOf('phone'))}
-            aria-describedby={describedBy('phone', `${id}-phone-hint`)}
-          />
-        </div>
-        <p id={`${id}-phone-hint`} className="hint">
-          {'e164' in phone
-            ? `Will call ${formatPhoneNumber(phone.e164)}`
-            : values.phone.trim()
-              ? `Reads as ${formatAsTyped(values.phone, values.country)}`
-              : 'A national number in the country chosen, or + and the country code.'}
-        </p>
-        <FieldError id={`${id}-phone-error`} message={errorOf('phone')} />
-      </div>
-
-      <div className="field">
-        <label htmlFor={`${id}-scheduledAt`}>Date and time (for Schedule)</label>
-        <input
-          id={`${id}-scheduledAt`}
-          ref={(element) => void (fields.current.scheduledAt = element)}
-          type="datetime-local"
-          step={1}
-          min={toLocalInputValue(new Date(), timeZone)}
-          value={values.scheduledAt}
-          onChange={(event) => change('scheduledAt', event.target.value)}
-          onBlur={() => touch('scheduledAt')}
-          aria-invalid={Boolean(errorOf('scheduledAt'))}
-          aria-describedby={describedBy('scheduledAt', `${id}-zone`)}
-        />
-        <p id={`${id}-zone`} className="hint">
-          Your time zone: {describeTimeZone(timeZone)}
-          {scheduledInstant && ` · calls at ${formatDateTime(scheduledInstant, timeZone)}`}
-        </p>
-        <FieldError id={`${id}-scheduledAt-error`} message={errorOf('scheduledAt')} />
-      </div>
-
-      <div className="field">
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
-        <textarea
-          id={`${id}-note`}
-          ref={(element) => void (fields.current.note = element)}
-          rows={2}
-          maxLength={CALL_LIMITS.noteMaxLength}
-          value={values.note}
-          onChange={(event) => change('note', event.target.value)}
-          aria-invalid={Boolean(errorOf('note'))}
-          aria-describedby={describedBy('note')}
-        />
-        <FieldError id={`${id}-note-error`} message={errorOf('note')} />
-      </div>
-
-      <details className="retries">
-        <summary>Retries when nobody answers</summary>
-        <div className="field-row">
-          <NumberField
-            id={`${id}-maxAttempts`}
-            label="Attempts"
-            value={values.maxAttempts}
-            error={errorOf('maxAttempts')}
-            inputRef={(element) => void (fields.current.maxAttempts = element)}
-            onChange={(value) => change('maxAttempts', value)}
-            onBlur={() => touch('maxAttempts')}
-          />
-          <NumberField
-            id={`${id}-retryDelayMinutes`}
-            label="Minutes between attempts"
-            value={values.retryDelayMinutes}
-            error={errorOf('retryDelayMinutes')}
-            inputRef={(element) => void (fields.current.retryDelayMinutes = element)}
-            onChange={(value) => change('retryDelayMinutes', value)}
-            onBlur={() => touch('retryDelayMinutes')}
-          />
-        </div>
-      </details>
-
-      {formError && (
-        <p role="alert" className="error">
-          {formError}
+      {!availability.allowed && (
+        <p id={`${id}-reason`} className="hint">
+          {availability.reason}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" value="schedule" disabled={createCall.isPending}>
-          Schedule
-        </button>
-        <button type="submit" value="start-now" className="secondary" disabled={createCall.isPending}>
-          Start now
-        </button>
-      </div>
+      <fieldset className="plain" disabled={!availability.allowed} aria-describedby={reasonId}>
+        <div className="field">
+          <label htmlFor={`${id}-phone`}>Phone number</label>
+          <div className="phone-inputs">
+            <select aria-label="Country" value={values.country} onChange={(event) => change('country', event.target.value)}>
+              {countries.map((country) => (
+                <option key={country.code} value={country.code}>
+                  {country.label}
+                </option>
+              ))}
+            </select>
+            <input
+              id={`${id}-phone`}
+              ref={(element) => void (fields.current.phone = element)}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              value={values.phone}
+              onChange={(event) => change('phone', event.target.value)}
+              onBlur={() => touch('phone')}
+              aria-invalid={Boolean(errorOf('phone'))}
+              aria-describedby={describedBy('phone', `${id}-phone-hint`)}
+            />
+          </div>
+          <p id={`${id}-phone-hint`} className="hint">
+            {'e164' in phone
+              ? `Will call ${formatPhoneNumber(phone.e164)}`
+              : values.phone.trim()
+                ? `Reads as ${formatAsTyped(values.phone, values.country)}`
+                : 'A national number in the country chosen, or + and the country code.'}
+          </p>
+          <FieldError id={`${id}-phone-error`} message={errorOf('phone')} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-scheduledAt`}>Date and time (for Schedule)</label>
+          <input
+            id={`${id}-scheduledAt`}
+            ref={(element) => void (fields.current.scheduledAt = element)}
+            type="datetime-local"
+            step={1}
+            min={toLocalInputValue(new Date(), timeZone)}
+            value={values.scheduledAt}
+            onChange={(event) => change('scheduledAt', event.target.value)}
+            onBlur={() => touch('scheduledAt')}
+            aria-invalid={Boolean(errorOf('scheduledAt'))}
+            aria-describedby={describedBy('scheduledAt', `${id}-zone`)}
+          />
+          <p id={`${id}-zone`} className="hint">
+            Your time zone: {describeTimeZone(timeZone)}
+            {scheduledInstant && ` · calls at ${formatDateTime(scheduledInstant, timeZone)}`}
+          </p>
+          <FieldError id={`${id}-scheduledAt-error`} message={errorOf('scheduledAt')} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Note (optional)</label>
+          <textarea
+            id={`${id}-note`}
+            ref={(element) => void (fields.current.note = element)}
+            rows={2}
+            maxLength={CALL_LIMITS.noteMaxLength}
+            value={values.note}
+            onChange={(event) => change('note', event.target.value)}
+            aria-invalid={Boolean(errorOf('note'))}
+            aria-describedby={describedBy('note')}
+          />
+          <FieldError id={`${id}-note-error`} message={errorOf('note')} />
+        </div>
+
+        <details className="retries">
+          <summary>Retries when nobody answers</summary>
+          <div className="field-row">
+            <NumberField
+              id={`${id}-maxAttempts`}
+              label="Attempts"
+              value={values.maxAttempts}
+              error={errorOf('maxAttempts')}
+              inputRef={(element) => void (fields.current.maxAttempts = element)}
+              onChange={(value) => change('maxAttempts', value)}
+              onBlur={() => touch('maxAttempts')}
+            />
+            <NumberField
+              id={`${id}-retryDelayMinutes`}
+              label="Minutes between attempts"
+              value={values.retryDelayMinutes}
+              error={errorOf('retryDelayMinutes')}
+              inputRef={(element) => void (fields.current.retryDelayMinutes = element)}
+              onChange={(value) => change('retryDelayMinutes', value)}
+              onBlur={() => touch('retryDelayMinutes')}
+            />
+          </div>
+        </details>
+
+        {formError && (
+          <p role="alert" className="error">
+            {formError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" value="schedule" disabled={createCall.isPending} aria-describedby={reasonId}>
+            Schedule
+          </button>
+          <button type="submit" value="start-now" className="secondary" disabled={createCall.isPending} aria-describedby={reasonId}>
+            Start now
+          </button>
+        </div>
+      </fieldset>
       <p role="status" className="done">
         {done && (
           <>

@@ -87,4 +87,17 @@ describe('CallList', () => {
     renderWithProviders(<CallList selectedId={null} />, { queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) });
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load calls: Internal server error');
   });
+
+  it('marks a call the spend cap holds, in words, with when it tries again on hover', async () => {
+    const dialHold = { limit: 'hourly', reason: '200 dials in the last hour', retryAt: '2026-12-01T11:00:00.000Z' } as const;
+    fetchMock.mockResolvedValueOnce(jsonResponse(makePage([makeCall({ id: 'call-2', dialHold }), makeCall({ id: 'call-1' })])));
+    renderList();
+
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [held, free] = rows() as [HTMLElement, HTMLElement];
+    const marker = within(held).getByText('Held:').parentElement!;
+    expect(marker).toHaveTextContent('Held: 200 dials in the last hour');
+    expect(marker).toHaveAttribute('title', expect.stringMatching(/^200 dials in the last hour; next try .*\b(12:00\s?PM|12:00)$/));
+    expect(within(free).queryByText('Held:')).not.toBeInTheDocument();
+  });
 });

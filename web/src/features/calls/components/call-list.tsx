@@ -7,6 +7,7 @@ import { CALL_STATUS_LABELS } from '../call-status-labels';
 import { formatPhoneNumber } from '../phone-number-input';
 import { callHref } from '../selected-call';
 import { CallTime, RelativeTime } from './call-time';
+import { HeldMarker } from './held-marker';
 import { StatusBadge } from './status-badge';
 
 export interface CallListProps {
@@ -147,6 +148,7 @@ const CallRow = memo(function CallRow({ call, now, selected, index, setSize, top
       <span className="cell">
         <span className="cell-label">Status </span>
         <StatusBadge status={call.status} />
+        {call.dialHold && <HeldMarker hold={call.dialHold} />}
       </span>
       <span className="cell">
         <span className="cell-label">Number </span>

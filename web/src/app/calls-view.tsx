@@ -1,0 +1,25 @@
+import { CallDetail } from '../features/calls/components/call-detail';
+import { CallForm } from '../features/calls/components/call-form';
+import { CallList } from '../features/calls/components/call-list';
+import { callHref, useSelectedCall } from '../features/calls/selected-call';
+
+/** The form, the list, and the call open in the URL beside them. */
+export function CallsView() {
+  const [selectedId, select] = useSelectedCall();
+
+  /** Back to where the operator was: the call's row, when it is on screen. */
+  const closeDetail = (id: string) => {
+    select(null);
+    document.querySelector<HTMLElement>(`a[href="${callHref(id)}"]`)?.focus();
+  };
+
+  return (
+    <main className="layout">
+      <div className="main-column">
+        <CallForm />
+        <CallList selectedId={selectedId} />
+      </div>
+      {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => closeDetail(selectedId)} />}
+    </main>
+  );
+}
