@@ -1,4 +1,4 @@
-import { canManageAccount, type ApiKeyDto, type CreatedApiKeyDto, type UserDto } from '@call-scheduler/shared';
+import { canManageAccount, type AccountDto, type ApiKeyDto, type CreatedApiKeyDto, type UserDto } from '@call-scheduler/shared';
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/access.decorators';
@@ -6,7 +6,7 @@ import { ApiKeyResponse, UserResponse } from '../auth/dto/me.response';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { InvalidCallInputError } from '../calls/call.errors';
 import { ApiErrorResponse } from '../errors/api-error.response';
-import { AccountsService, type AccountView } from './accounts.service';
+import { AccountsService } from './accounts.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { AccountResponse, DialLimitsDto } from './dto/dial-limits.dto';
@@ -28,14 +28,14 @@ export class AccountsController {
 
   @Get()
   @ApiOkResponse({ type: AccountResponse })
-  account(@CurrentPrincipal() { accountId }: Principal): Promise<AccountView> {
+  account(@CurrentPrincipal() { accountId }: Principal): Promise<AccountDto> {
     return this.accounts.account(accountId);
   }
 
   @Put('limits')
   @Requires(ADMINS_ONLY)
   @ApiOkResponse({ type: AccountResponse, description: 'The spend cap is changed; calls waiting for room get it as soon as they look again' })
-  setLimits(@CurrentPrincipal() { accountId }: Principal, @Body() limits: DialLimitsDto): Promise<AccountView> {
+  setLimits(@CurrentPrincipal() { accountId }: Principal, @Body() limits: DialLimitsDto): Promise<AccountDto> {
     return this.accounts.setLimits(accountId, { ...limits });
   }
 

@@ -1,15 +1,9 @@
 import { AccountRepository, type Account, type ApiKey, type User } from '@call-scheduler/db';
-import type { ApiKeyDto, CreatedApiKeyDto, DialLimits, MeDto, Role, UserDto } from '@call-scheduler/shared';
+import type { AccountDto, ApiKeyDto, CreatedApiKeyDto, DialLimits, MeDto, Role, UserDto } from '@call-scheduler/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AccountAdmin } from './account-admin';
 import { ApiKeyNotFoundError } from './account.errors';
-
-export interface AccountView {
-  id: string;
-  name: string;
-  limits: DialLimits;
-}
 
 /** The caller's own account: who they are, its limits, its users and its keys. Nothing here reaches another account. */
 @Injectable()
@@ -30,13 +24,13 @@ export class AccountsService {
     };
   }
 
-  async account(accountId: string): Promise<AccountView> {
+  async account(accountId: string): Promise<AccountDto> {
     const account = await this.accounts.findAccount(accountId);
     if (!account) throw new Error(`The caller's account ${accountId} is gone`);
     return view(account);
   }
 
-  async setLimits(accountId: string, limits: DialLimits): Promise<AccountView> {
+  async setLimits(accountId: string, limits: DialLimits): Promise<AccountDto> {
     const account = await this.accounts.setLimits(accountId, limits);
     if (!account) throw new Error(`The caller's account ${accountId} is gone`);
     return view(account);
@@ -66,7 +60,7 @@ export class AccountsService {
   }
 }
 
-function view({ id, name, limits }: Account): AccountView {
+function view({ id, name, limits }: Account): AccountDto {
   return { id, name, limits };
 }
 

@@ -52,3 +52,10 @@ export interface CreateApiKeyRequest {
 }
 
 export type DialLimitsDto = DialLimits;
+
+/** `GET /api/account` and the answer to `PUT /api/account/limits`: the caller's account and its spend cap. */
+export interface AccountDto {
+  id: string;
+  name: string;
+  limits: DialLimitsDto;
+}

@@ -1,4 +1,4 @@
-import { DIAL_LIMIT_BOUNDS, type DialLimitsDto as DialLimitsContract } from '@call-scheduler/shared';
+import { DIAL_LIMIT_BOUNDS, type AccountDto, type DialLimitsDto as DialLimitsContract } from '@call-scheduler/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -25,7 +25,7 @@ export class DialLimitsDto implements DialLimitsContract {
   maxConcurrentCalls!: number;
 }
 
-export class AccountResponse {
+export class AccountResponse implements AccountDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: DialLimitsDto }) limits!: DialLimitsDto;

@@ -1,15 +1,9 @@
-import type { DialLimitsDto } from '@call-scheduler/shared';
+import type { AccountDto } from '@call-scheduler/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './account-keys';
 
 /** `GET /api/account`: the signed-in account and its spend cap. */
-export interface AccountDto {
-  id: string;
-  name: string;
-  limits: DialLimitsDto;
-}
-
 export function getAccount(signal?: AbortSignal): Promise<AccountDto> {
   return apiRequest<AccountDto>('/api/account', { signal });
 }

@@ -7,7 +7,7 @@ const fetchMock = useFetchMock();
 
 const ACCOUNT = { id: 'account-1', name: 'Acme Ltd', limits: { dialsPerHour: 200, dialsPerDay: 2000, maxConcurrentCalls: 20 } };
 
-async function renderLimits(answerSave: () => Response = () => jsonResponse(ACCOUNT.limits)) {
+async function renderLimits(answerSave: () => Response = () => jsonResponse(ACCOUNT)) {
   routeFetch(fetchMock, { 'GET /api/account': () => jsonResponse(ACCOUNT), 'PUT /api/account/limits': answerSave });
   const view = renderWithProviders(<DialLimitsSection />);
   const region = screen.getByRole('region', { name: 'Spend cap' });
@@ -34,7 +34,7 @@ describe('DialLimitsSection', () => {
   });
 
   it('saves the limits as numbers and says so', async () => {
-    const { replace, save, region } = await renderLimits(() => jsonResponse({ dialsPerHour: 50, dialsPerDay: 2000, maxConcurrentCalls: 5 }));
+    const { replace, save, region } = await renderLimits(() => jsonResponse({ ...ACCOUNT, limits: { dialsPerHour: 50, dialsPerDay: 2000, maxConcurrentCalls: 5 } }));
 
     await replace('Dials per hour', '50');
     await replace('Calls in progress at once', '5');
