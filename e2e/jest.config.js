@@ -1,7 +1,7 @@
 module.exports = {
   ...require('../jest.preset.js'),
   displayName: 'e2e',
-  globalSetup: '@call-scheduler/testing/dist/jest-global-setup.js',
+  globalSetup: '<rootDir>/src/support/jest-global-setup.ts',
   globalTeardown: '@call-scheduler/testing/dist/jest-global-teardown.js',
   testTimeout: 120_000,
 };

@@ -4,7 +4,7 @@
  * - an embedded PostgreSQL on 5433 with the `call_scheduler` database, unless DATABASE_URL is set.
  * Ctrl-C stops both.
  */
-import { ensureDatabase, findTemporalBinary, startEmbeddedPostgres, type LocalPostgres } from '@call-scheduler/testing/local-services';
+import { ensureDatabase, ensureTemporalBinary, startEmbeddedPostgres, type LocalPostgres } from '@call-scheduler/testing/local-services';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,8 +16,9 @@ const TEMPORAL_UI_PORT = 8233;
 
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
+  const temporalBinary = process.env.TEMPORAL_ADDRESS ? null : await ensureTemporalBinary();
   const postgres = process.env.DATABASE_URL ? null : await startPostgres();
-  const temporal = process.env.TEMPORAL_ADDRESS ? null : startTemporal();
+  const temporal = temporalBinary ? startTemporal(temporalBinary) : null;
   console.log('infrastructure ready; Ctrl-C stops it');
   await new Promise<void>((done) => {
     const stop = () => done();
@@ -40,7 +41,7 @@ async function startPostgres(): Promise<LocalPostgres> {
   return postgres;
 }
 
-function startTemporal(): ChildProcess {
+function startTemporal(binary: string): ChildProcess {
   const args = [
     'server', 'start-dev',
     '--db-filename', resolve(DATA_DIR, 'temporal.db'),
@@ -49,7 +50,7 @@ function startTemporal(): ChildProcess {
     '--log-level', 'warn',
   ];
   console.log(`Temporal: localhost:${TEMPORAL_PORT}, Web UI http://localhost:${TEMPORAL_UI_PORT}`);
-  return spawn(findTemporalBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  return spawn(binary, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 main().catch((error: unknown) => {

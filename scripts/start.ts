@@ -3,6 +3,7 @@
  * TEMPORAL_ADDRESS (Temporal), DATABASE_URL (PostgreSQL), PROVIDER_URL (the mock provider).
  * Ctrl-C stops everything.
  */
+import { ensureTemporalBinary } from '@call-scheduler/testing/local-services';
 import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
 
 const needsInfra = !process.env.TEMPORAL_ADDRESS || !process.env.DATABASE_URL;
@@ -16,9 +17,17 @@ const commands: ConcurrentlyCommandInput[] = [
   { name: 'web', command: 'npm run serve -w web', prefixColor: 'green' },
 ];
 
-const { result } = concurrently(commands, { killOthersOn: ['failure', 'success'], killSignal: 'SIGTERM' });
+async function main(): Promise<void> {
+  // Before anything starts, so the worker and the API never wait on Temporal through a first install.
+  if (!process.env.TEMPORAL_ADDRESS) await ensureTemporalBinary();
+  const { result } = concurrently(commands, { killOthersOn: ['failure', 'success'], killSignal: 'SIGTERM' });
+  await result.then(
+    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
+  );
+}
 
-result.then(
-  () => process.exit(0),
-  () => process.exit(process.exitCode ?? 0),
-);
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

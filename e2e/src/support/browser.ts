@@ -1,16 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-/** Debian's Chromium: browsers cannot be downloaded on these machines, so Playwright drives the system one. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { findChromium } from './chromium';
 
 /** Where each run leaves pictures of the main states of the page, for a person to look at. */
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: findChromium(),
     headless: true,
     // Root needs --no-sandbox; the closed network refuses Chromium's background connections.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

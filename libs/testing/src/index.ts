@@ -1,4 +1,4 @@
 export * from './test-services';
 export { freePort } from './free-port';
-export { findTemporalBinary } from './temporal-binary';
+export { ensureTemporalBinary } from './temporal-binary';
 export { startTestTemporal, type TestTemporalOptions } from './test-temporal';

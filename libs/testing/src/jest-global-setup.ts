@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalPostgres } from './embedded-postgres';
+import { ensureTemporalBinary } from './temporal-binary';
 import { startTestPostgres } from './test-postgres';
 import { startTestTemporal } from './test-temporal';
 
@@ -14,8 +15,10 @@ type WithServices = typeof globalThis & { [KEY]?: TestServices };
 /**
  * Jest globalSetup: one Temporal dev server and one PostgreSQL for the whole run of a project,
  * handed to the test files through the environment (TEST_TEMPORAL_ADDRESS, TEST_DATABASE_ADMIN_URL).
+ * The Temporal CLI comes first, installed if missing, so a failure to get it leaves nothing running.
  */
 export default async function globalSetup(): Promise<void> {
+  await ensureTemporalBinary();
   const [temporal, postgres] = await Promise.all([startTestTemporal(), startTestPostgres()]);
   (globalThis as WithServices)[KEY] = { temporal, postgres };
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;

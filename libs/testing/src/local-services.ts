@@ -1,3 +1,3 @@
 export { startEmbeddedPostgres, type LocalPostgres, type LocalPostgresOptions } from './embedded-postgres';
 export { ensureDatabase } from './ensure-database';
-export { findTemporalBinary } from './temporal-binary';
+export { ensureTemporalBinary } from './temporal-binary';
