@@ -3,10 +3,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
+import { StackClient } from './support/stack-client';
 
 /** The zone the browser runs in: far from UTC and off the hour, so an offset mistake shows. */
 const TIME_ZONE = 'Asia/Kolkata';
 const LIVE_TIMEOUT_MS = 45_000;
+
+const OPERATOR = { email: 'ada@e2e.test', name: 'Ada Lovelace', role: 'operator', password: 'correct horse battery staple' };
+const VIEWER = { email: 'grace@e2e.test', name: 'Grace Hopper', role: 'viewer', password: 'correct horse battery staple' };
 
 let stack: Stack;
 let browser: Browser;
@@ -16,7 +20,9 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([Stack.start({ web: true }), launchChromium()]);
   // Slow enough that every status is on screen for a moment, fast enough for a test.
   await setProviderTiming({ queuedMs: 600, ringingMs: 1_200, talkMs: 1_200 });
-  context = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const accountId = await stack.accounts.accountId('Default');
+  await Promise.all([OPERATOR, VIEWER].map((user) => stack.accounts.createUser(accountId, user)));
+  context = await signedInContext(OPERATOR, { width: 1280, height: 900 });
 });
 
 afterAll(async () => {
@@ -32,6 +38,21 @@ async function setProviderTiming(timing: { queuedMs: number; ringingMs: number; 
     body: JSON.stringify({ timing }),
   });
   expect(response.ok).toBe(true);
+}
+
+/** A browser context signed in through the page's own sign-in form, as a person does it. */
+async function signedInContext(user: typeof OPERATOR, viewport: { width: number; height: number }, isMobile = false): Promise<BrowserContext> {
+  const signedIn = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport, isMobile });
+  const page = await signedIn.newPage();
+  await page.goto(stack.webUrl!);
+  const signInForm = page.getByRole('form', { name: 'Sign in to Call Scheduler' });
+  await signInForm.getByLabel('Email').fill(user.email);
+  await signInForm.getByLabel('Password').fill(user.password);
+  if (user === OPERATOR && !isMobile) await screenshot(page, '00-sign-in');
+  await signInForm.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Live', { exact: true }).waitFor();
+  await page.close();
+  return signedIn;
 }
 
 async function openPage(): Promise<Page> {
@@ -108,7 +129,7 @@ async function dialsTo(e164: string): Promise<number> {
 }
 
 async function newestCallId(): Promise<string | undefined> {
-  const page = (await (await fetch(`${stack.apiUrl}/api/calls?limit=1`)).json()) as CallPageDto;
+  const page = (await (await new StackClient(stack).api('/api/calls?limit=1')).json()) as CallPageDto;
   return page.items[0]?.id;
 }
 
@@ -136,7 +157,7 @@ describe('the web page, in a real browser against the real stack', () => {
 
     await row(page, '+1 415 555 0111').getByRole('link').click();
     await waitForBadge(detail(page), 'Completed');
-    for (const entry of ['Scheduled for', 'Dial attempt 1 started', 'Provider accepted the call', 'Ringing', 'Answered', 'Completed after']) {
+    for (const entry of [`Scheduled by ${OPERATOR.name} for`, 'Dial attempt 1 started', 'Provider accepted the call', 'Ringing', 'Answered', 'Completed after']) {
       await detail(page).getByRole('listitem').filter({ hasText: entry }).first().waitFor();
     }
     const workflowLink = detail(page).getByRole('link', { name: /Open in Temporal Web UI/ });
@@ -171,7 +192,7 @@ describe('the web page, in a real browser against the real stack', () => {
       expect(await detail(page).getByRole('button', { name: action }).isDisabled()).toBe(true);
     }
     await detail(page).getByText('The call has ended (cancelled).').waitFor();
-    await detail(page).getByRole('listitem').filter({ hasText: 'Cancelled:' }).waitFor();
+    await detail(page).getByRole('listitem').filter({ hasText: `Cancelled by ${OPERATOR.name}:` }).waitFor();
     await screenshot(page, '05-call-cancelled');
     expect(await dialsTo('+14155550113')).toBe(0);
     await page.close();
@@ -185,7 +206,7 @@ describe('the web page, in a real browser against the real stack', () => {
     await detail(page).getByLabel('New date and time').fill(newTime);
     await detail(page).getByRole('button', { name: 'Save new time' }).click();
 
-    await detail(page).getByRole('listitem').filter({ hasText: 'Rescheduled to' }).waitFor();
+    await detail(page).getByRole('listitem').filter({ hasText: `Rescheduled by ${OPERATOR.name} to` }).waitFor();
     const shown = await detail(page).locator('dd time').first().getAttribute('datetime');
     expect(localInputValueAt(new Date(shown!))).toBe(newTime);
     await screenshot(page, '06-call-rescheduled');
@@ -212,7 +233,7 @@ describe('the web page, in a real browser against the real stack', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const phoneContext = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 375, height: 812 }, isMobile: true });
+    const phoneContext = await signedInContext(OPERATOR, { width: 375, height: 812 }, true);
     const page = await phoneContext.newPage();
     await page.goto(stack.webUrl!);
     await page.getByText('Live', { exact: true }).waitFor();
@@ -243,6 +264,56 @@ describe('the web page, in a real browser against the real stack', () => {
     await page.close();
   });
 });
+
+describe('who is signed in', () => {
+  it('a viewer sees the calls, with every action disabled and the reason given', async () => {
+    const viewerContext = await signedInContext(VIEWER, { width: 1280, height: 900 });
+    const page = await viewerContext.newPage();
+    await page.goto(`${stack.webUrl}`);
+    await page.getByText(`Signed in as ${VIEWER.name}`).waitFor();
+    await row(page, '+1 415 555 0114').getByRole('link').click();
+    await waitForBadge(detail(page), 'Scheduled');
+
+    for (const action of ['Reschedule', 'Start now', 'Cancel call']) {
+      const button = detail(page).getByRole('button', { name: action });
+      expect({ action, disabled: await button.isDisabled() }).toEqual({ action, disabled: true });
+      expect(await accessibleDescription(button)).toContain('Viewers can only read calls.');
+    }
+    expect(await form(page).getByRole('button', { name: 'Schedule' }).isDisabled()).toBe(true);
+    await form(page).getByText('Viewers can only read calls.').waitFor();
+    await screenshot(page, '10-viewer');
+    await viewerContext.close();
+  });
+
+  it('the first admin follows the link npm start printed, lands signed in, and manages the account', async () => {
+    const adminContext = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await adminContext.newPage();
+
+    await page.goto(stack.firstSignInLink);
+    await page.getByText('Signed in as Admin').waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
+    const keys = page.getByRole('region', { name: 'API keys' });
+    await keys.getByLabel('Key name').fill('ci-bot');
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    const secret = await keys.getByRole('group', { name: 'New key: ci-bot' }).getByLabel('Secret').inputValue();
+    await screenshot(page, '11-account-new-key');
+
+    expect(secret).toMatch(/^csk_/);
+    const me = await fetch(`${stack.apiUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(200);
+    await adminContext.close();
+  });
+});
+
+/** The text of the elements a control's aria-describedby names: what a screen reader says after its name. */
+async function accessibleDescription(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
 
 async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
   expect(await locator.textContent()).toMatch(pattern);
