@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { CallRepository, DialReservationRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from './activities';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       activities: createActivities({
         provider: new ProviderClient(config.provider),
         calls: new CallRepository(dataSource),
+        reservations: new DialReservationRepository(dataSource),
         pollIntervalMs: config.provider.pollIntervalMs,
       }),
     });

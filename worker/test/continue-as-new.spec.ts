@@ -1,9 +1,11 @@
 import { startTestTemporal } from '@call-scheduler/testing';
-import { CALL_LIMITS, CallFailureType, callStateQuery, cancelUpdate, rescheduleUpdate, type CallState } from '@call-scheduler/shared/workflow';
+import { CALL_LIMITS, CallFailureType, callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate, type CallState } from '@call-scheduler/shared/workflow';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { CallHarness, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
-import { rejectionOf } from './support/eventually';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CONCURRENT_RECHECK_MS } from '../src/workflows/dial-permit';
+import { CallHarness, ROOMY_LIMITS, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
+import { eventually, rejectionOf } from './support/eventually';
 
 /*
  * Temporal caps the updates one run may take (history.maxTotalUpdates, 2,000 by default) and suggests
@@ -112,6 +114,33 @@ describe('a call that takes more commands than one run may', () => {
     const rescheduled = rescheduledTimes(await h.calls.findEvents(id));
     expect(rescheduled.filter((at) => at === retried.args[0].scheduledAt)).toHaveLength(1);
     expect(rescheduled.at(-1)).toBe(again.scheduledAt);
+  });
+
+  it('keeps a call held by its spend cap across runs, recording the hold once, and still takes a cancel', async () => {
+    const accountId = await h.createAccount({ ...ROOMY_LIMITS, maxConcurrentCalls: 0 });
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550404', accountId });
+    const { runId } = await handle.describe();
+    // Each start-now lifts the hold, and the run asks for room again.
+    for (let i = 0; (await handle.describe()).runId === runId; i++) {
+      await handle.executeUpdate(startNowUpdate, { args: [{}] });
+      if (i > MAX_UPDATES_PER_RUN) throw new Error('The run never continued as new');
+    }
+
+    const held = await eventually(() => handle.query(callStateQuery), (state) => state.dialHold !== null);
+    expect(held).toMatchObject({ status: 'scheduled', attempt: 0, dialHold: { limit: 'concurrent', reason: 'The account allows no calls in progress' } });
+    const heldEvents = await eventually(() => h.calls.findEvents(id), (events) => events.length === held.version);
+    // The next run asks again every few seconds, and records nothing the call does not show already.
+    await sleep(CONCURRENT_RECHECK_MS + 1_000);
+    expect(await h.calls.findEvents(id)).toEqual(heldEvents);
+    const types = heldEvents.map((e) => e.type);
+    expect(types.filter((type, i) => type === 'DialHeldByLimit' && types[i - 1] === 'DialHeldByLimit')).toEqual([]);
+
+    const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{}] });
+    expect(await handle.result()).toEqual(cancelled);
+    const events = await h.calls.findEvents(id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(await h.calls.findById(id)).toEqual(cancelled);
+    expect(h.dialed('+14155550404')).toEqual([]);
   });
 
   it('replays every run of those calls from scratch', async () => {

@@ -11,6 +11,8 @@
  * Re-record only when a change to the workflow is meant to be incompatible with running calls (and is
  * shipped with a new workflow type or task queue); otherwise add new histories next to the old ones.
  * test/histories/legacy holds histories of the workflow as it was before patch `record-events-from-history`.
+ * The histories recorded before accounts existed have no accountId in their input, so they never reserve a dial;
+ * the *-held ones go through the spend cap of patch `dial-limits`.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
@@ -22,7 +24,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallHarness, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
+import { CallHarness, ROOMY_LIMITS, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
 import { eventually } from './support/eventually';
 import { acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
@@ -140,7 +142,37 @@ const SCENARIOS: Record<string, Scenario> = {
     await handle.result();
     return handle;
   },
+  async 'held-then-dialled'(h) {
+    const accountId = await h.createAccount({ ...ROOMY_LIMITS, maxConcurrentCalls: 1 });
+    const first = await h.startCall({ phoneNumber: NUMBER.answered, accountId });
+    await eventually(() => first.handle.query(callStateQuery), (s) => s.attempt === 1);
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, accountId });
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-while-held'(h) {
+    const handle = await heldByUsedUpHour(h);
+    await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'recorded for the replay test' }] });
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-by-temporal-while-held'(h) {
+    const handle = await heldByUsedUpHour(h);
+    await handle.cancel();
+    await settle(handle.result());
+    return handle;
+  },
 };
+
+/** A call due now in an account whose one dial of the hour another call has just made. */
+async function heldByUsedUpHour(h: CallHarness): Promise<CallHandle> {
+  const accountId = await h.createAccount({ ...ROOMY_LIMITS, dialsPerHour: 1 });
+  const first = await h.startCall({ phoneNumber: NUMBER.answered, accountId });
+  await eventually(() => first.handle.query(callStateQuery), (s) => s.attempt === 1);
+  const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, accountId });
+  await eventually(() => handle.query(callStateQuery), (s) => s.dialHold !== null);
+  return handle;
+}
 
 /**
  * Races, staged while no worker runs, so that what races reaches the workflow in one workflow task,

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
-import { acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
+import { acceptedUpdatesByTask, scheduledActivities, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 /*
  * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
@@ -70,6 +70,9 @@ describe('replaying call histories', () => {
         'cancelled-by-temporal-then-unanswered',
         'no-answer-then-completed',
         'failed-on-4xx',
+        'held-then-dialled',
+        'cancelled-while-held',
+        'cancelled-by-temporal-while-held',
         'continued-as-new.run-1',
         'continued-as-new.run-2',
         'continued-as-new.run-3',
@@ -97,6 +100,15 @@ describe('replaying call histories', () => {
     expect(tasksThatFiredATimerAndTookAnUpdate(history('started-now-racing-the-timer'))).toBe(true);
     expect(Math.max(...acceptedUpdatesByTask(history('cancel-racing-start-now')))).toBe(2);
     expect(Math.max(...acceptedUpdatesByTask(history('command-storm')))).toBeGreaterThan(1);
+  });
+
+  it('holds the spend cap paths they are named after', () => {
+    const activities = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).filter((type) => type !== 'recordCallEvents');
+    expect(activities('held-then-dialled')).toEqual(['reserveDial', 'reserveDial', 'placeCall', 'awaitCallProgress', 'awaitCallProgress', 'awaitCallProgress', 'releaseDial']);
+    expect(activities('cancelled-while-held')).toEqual(['reserveDial']);
+    expect(activities('cancelled-by-temporal-while-held')).toEqual(['reserveDial']);
+    // Recorded before accounts: no reservation.
+    expect(activities('created-now-completed')).not.toContain('reserveDial');
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -7,3 +7,4 @@ export * from './call-changes';
 export * from './account.repository';
 export * from './session.repository';
 export * from './rate-limit.repository';
+export * from './dial-reservation.repository';

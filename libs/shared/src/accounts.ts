@@ -35,6 +35,12 @@ export const DIAL_LIMIT_BOUNDS = {
 /** A new account's limits until an admin changes them. */
 export const DEFAULT_DIAL_LIMITS: DialLimits = { dialsPerHour: 200, dialsPerDay: 2_000, maxConcurrentCalls: 20 };
 
+/**
+ * How long a dial's reservation counts as a call in progress if nothing releases it (a run terminated by
+ * hand never does): far longer than any call; placing one gives up within minutes, following one after 4 hours.
+ */
+export const DIAL_RESERVATION_LEASE_MS = 6 * 60 * 60_000;
+
 /** API key secrets start with this, so a leaked one is recognisable (and scannable) as ours. */
 export const API_KEY_PREFIX = 'csk_';
 

@@ -1,18 +1,23 @@
-import type { CallRepository } from '@call-scheduler/db';
+import type { CallRepository, DialReservationRepository } from '@call-scheduler/db';
 import type { ProviderClient } from '../provider/provider.client';
 import { createAwaitCallProgress } from './await-call-progress.activity';
 import { createPlaceCall } from './place-call.activity';
 import { createRecordCallEvent } from './record-call-event.activity';
 import { createRecordCallEvents } from './record-call-events.activity';
+import { createReleaseDial } from './release-dial.activity';
+import { createReserveDial } from './reserve-dial.activity';
 
 export interface ActivityDependencies {
   provider: ProviderClient;
   calls: CallRepository;
+  reservations: DialReservationRepository;
   pollIntervalMs: number;
 }
 
-export function createActivities({ provider, calls, pollIntervalMs }: ActivityDependencies) {
+export function createActivities({ provider, calls, reservations, pollIntervalMs }: ActivityDependencies) {
   return {
+    reserveDial: createReserveDial(reservations),
+    releaseDial: createReleaseDial(reservations),
     placeCall: createPlaceCall(provider),
     awaitCallProgress: createAwaitCallProgress(provider, pollIntervalMs),
     recordCallEvents: createRecordCallEvents(calls),
@@ -21,6 +26,8 @@ export function createActivities({ provider, calls, pollIntervalMs }: ActivityDe
 }
 
 export type CallActivities = ReturnType<typeof createActivities>;
+export type { ReserveDialInput, DialReservation } from './reserve-dial.activity';
+export type { ReleaseDialInput } from './release-dial.activity';
 export type { PlaceCallInput } from './place-call.activity';
 export type { AwaitCallProgressInput, CallProgress } from './await-call-progress.activity';
 export type { RecordCallEventsInput } from './record-call-events.activity';

@@ -1,8 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
-import { CallFailureType, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
+import { CallFailureType, DIAL_RESERVATION_LEASE_MS, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
-export type CallWorkflowActivities = Pick<CallActivities, 'placeCall' | 'awaitCallProgress' | 'recordCallEvents'>;
+export type CallWorkflowActivities = Pick<CallActivities, 'reserveDial' | 'releaseDial' | 'placeCall' | 'awaitCallProgress' | 'recordCallEvents'>;
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
 export function callActivities(dialRetry: DialRetryPolicy): CallWorkflowActivities {
@@ -34,5 +34,17 @@ export function callActivities(dialRetry: DialRetryPolicy): CallWorkflowActiviti
     scheduleToCloseTimeout: '24 hours',
     retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
   });
-  return { placeCall, awaitCallProgress, recordCallEvents };
+  // Retried through a database restart; past that the call fails, with the reason, rather than wait unseen.
+  const { reserveDial } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '10 seconds',
+    scheduleToCloseTimeout: '10 minutes',
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
+  });
+  // Worth retrying for as long as the reservation would hold a place among the calls in progress.
+  const { releaseDial } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '10 seconds',
+    scheduleToCloseTimeout: DIAL_RESERVATION_LEASE_MS,
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
+  });
+  return { reserveDial, releaseDial, placeCall, awaitCallProgress, recordCallEvents };
 }

@@ -14,14 +14,16 @@ import {
   nextDialAt,
   type CallState,
   type CallWorkflowInput,
+  type DialHold,
   type RetryableOutcome,
 } from '@call-scheduler/shared/workflow';
-import type { CallProgress } from '../activities';
+import type { CallProgress, DialReservation } from '../activities';
 import type { ProviderCallStatus } from '../provider/provider-call';
 import { Alarm } from './alarm';
 import { callActivities, type CallWorkflowActivities } from './call-activities';
 import { CallJournal } from './call-journal';
 import { CommandHandlers } from './command-handlers';
+import { DIAL_LIMITS_PATCH, isNewHold, recheckAt } from './dial-permit';
 import { failureMessage } from './failure-message';
 import { legacyCallWorkflow } from './legacy/call.workflow';
 import { Settled } from './settled';
@@ -112,6 +114,8 @@ class CallRun {
       if (this.interrupted()) return false;
       const at = this.dueAt();
       if (at <= Date.now()) return true;
+      // Inline, not shared with waitOutHold: one more await would send the old alarm's CancelTimer before
+      // the new alarm's StartTimer, the reverse of the order in the histories of running calls.
       const alarm = new Alarm(at);
       await this.until(() => alarm.rang || this.dueAt() !== at || this.interrupted());
       alarm.cancel();
@@ -129,14 +133,67 @@ class CallRun {
   private async dialNextAttempt(): Promise<void> {
     const { state } = this.journal;
     const attempt = state.attempt + 1;
+    const capped = this.spendCapApplies();
+    if (capped && !(await this.reserveDial(attempt))) return;
     this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
     const outcome = await this.dial(attempt);
+    if (capped) await this.releaseDial(attempt, true);
     if (outcome === 'completed' || outcome === 'failed') return;
     const retryAt = attempt < state.maxAttempts ? Date.now() + state.retryDelaySeconds * 1000 : null;
     this.journal.append({
       type: 'CallUnanswered',
       data: { outcome, nextAttemptAt: retryAt === null ? null : new Date(retryAt).toISOString() },
     });
+  }
+
+  /** Calls created before accounts have no account to charge; runs from before the cap dial as they always did. */
+  private spendCapApplies(): boolean {
+    return this.input.call.accountId !== undefined && patched(DIAL_LIMITS_PATCH);
+  }
+
+  /**
+   * Reserves the attempt's dial in its account's spend cap (true). Without room, it records why and waits
+   * until room is expected, or the call changes, and returns false: the run then decides again.
+   */
+  private async reserveDial(attempt: number): Promise<boolean> {
+    const { accountId, id: callId } = this.input.call;
+    const reserved = await this.outcomeOf(this.activities.reserveDial({ accountId, callId, attempt }));
+    let reservation: DialReservation;
+    try {
+      reservation = reserved.result();
+    } catch (error) {
+      this.journal.append({ type: 'CallFailed', data: { reason: `Could not reserve the dial in the account's spend cap: ${failureMessage(error)}` } });
+      return false;
+    }
+    if (!this.stillDue()) {
+      if (reservation.granted) await this.releaseDial(attempt, false);
+      return false;
+    }
+    if (reservation.granted) return true;
+    await this.waitOutHold(reservation.hold);
+    return false;
+  }
+
+  /** Whether the dial is still to be made now: commands taken while the run reserved it may have changed that. */
+  private stillDue(): boolean {
+    return isPending(this.journal.state) && !this.cancelRequested() && this.dueAt() <= Date.now();
+  }
+
+  /**
+   * Records the hold, unless the call shows it already, and waits until room is expected, or until the
+   * call's due time moves or it stops waiting (cancelled, ended, or its run is to continue as new).
+   */
+  private async waitOutHold(hold: DialHold): Promise<void> {
+    if (isNewHold(this.journal.state.dialHold, hold)) this.journal.append({ type: 'DialHeldByLimit', data: hold });
+    const due = this.dueAt();
+    const alarm = new Alarm(recheckAt(hold, Date.now()));
+    await this.until(() => alarm.rang || this.dueAt() !== due || this.interrupted());
+    alarm.cancel();
+  }
+
+  /** A release that fails even after its retries is left to the reservation's lease. */
+  private async releaseDial(attempt: number, dialled: boolean): Promise<void> {
+    await this.outcomeOf(this.activities.releaseDial({ callId: this.input.call.id, attempt, dialled }));
   }
 
   private async dial(attempt: number): Promise<DialOutcome> {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { CallRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, DialReservationRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
 import {
   CALL_WORKFLOW_TYPE,
   workflowIdForCall,
   type CallState,
   type CallWorkflowInput,
+  type DialLimits,
   type DialRetryPolicy,
   type NewCall,
 } from '@call-scheduler/shared/workflow';
@@ -19,6 +20,7 @@ import { createActivities } from '../../src/activities';
 import { createCallWorker } from '../../src/call-worker';
 import { ProviderClient } from '../../src/provider/provider.client';
 import { eventually } from './eventually';
+import { WorkerProcess } from './worker-process';
 import type { callWorkflow } from '../../src/workflows';
 
 export type CallHandle = WorkflowHandle<typeof callWorkflow>;
@@ -31,6 +33,9 @@ export const TEST_DIAL_RETRY: DialRetryPolicy = {
   maximumAttempts: 4,
   scheduleToCloseMs: 30_000,
 };
+
+/** Limits no test reaches unless it means to: the account a test's calls belong to unless it names another. */
+export const ROOMY_LIMITS: DialLimits = { dialsPerHour: 100_000, dialsPerDay: 1_000_000, maxConcurrentCalls: 10_000 };
 
 /** Each provider call goes queued -> ringing -> in_progress -> end in steps the 50 ms poll cannot miss. */
 export const TEST_TIMING = { queuedMs: 250, ringingMs: 250, talkMs: 250 };
@@ -62,6 +67,8 @@ export interface HarnessOptions {
 
 export interface CallOptions {
   phoneNumber: string;
+  /** The account the call belongs to; defaults to the harness's account, whose limits no test reaches. */
+  accountId?: string;
   /** Milliseconds from now; defaults to now. */
   inMs?: number;
   maxAttempts?: number;
@@ -80,16 +87,21 @@ export interface StartedCall {
  */
 export class CallHarness {
   private readonly started: CallHandle[] = [];
+  private readonly processes: WorkerProcess[] = [];
 
   private constructor(
     readonly client: Client,
     readonly calls: CallRepository,
     readonly provider: MockProvider,
     readonly taskQueue: string,
+    /** The account of every call that names none. */
+    readonly accountId: string,
     private readonly workflowBundle: WorkflowBundle,
     private readonly connection: Connection,
     private readonly nativeConnection: NativeConnection,
     private readonly dataSource: DataSource,
+    private readonly databaseUrl: string,
+    private readonly temporalAddress: string,
     private readonly newWorker: () => Promise<Worker>,
   ) {}
 
@@ -99,9 +111,11 @@ export class CallHarness {
     installQuietRuntime();
     const address = options.temporalAddress ?? testTemporalAddress();
     const taskQueue = `worker-test-${randomUUID()}`;
-    const dataSource = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
+    const databaseUrl = await createDatabaseForTest();
+    const dataSource = new DataSource(dataSourceOptions({ url: databaseUrl }));
     await dataSource.initialize();
     await migrate(dataSource);
+    const accountId = await createAccount(dataSource, ROOMY_LIMITS);
     const provider = await startMockProvider({
       port: 0,
       logger: false,
@@ -112,6 +126,7 @@ export class CallHarness {
     const activities = createActivities({
       provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
       calls,
+      reservations: new DialReservationRepository(dataSource),
       pollIntervalMs: 50,
     });
     const newWorker = () =>
@@ -125,9 +140,44 @@ export class CallHarness {
       });
     const connection = await Connection.connect({ address });
     const client = new Client({ connection, namespace: 'default' });
-    const harness = new CallHarness(client, calls, provider, taskQueue, options.workflowBundle, connection, nativeConnection, dataSource, newWorker);
+    const harness = new CallHarness(
+      client,
+      calls,
+      provider,
+      taskQueue,
+      accountId,
+      options.workflowBundle,
+      connection,
+      nativeConnection,
+      dataSource,
+      databaseUrl,
+      address,
+      newWorker,
+    );
     await harness.startWorker();
     return harness;
+  }
+
+  /** A new account with these limits, for calls that name it. */
+  createAccount(limits: DialLimits): Promise<string> {
+    return createAccount(this.dataSource, limits);
+  }
+
+  /**
+   * Starts another worker on the task queue, as its own OS process running the worker's entry point,
+   * with the same database and provider; closed with the harness.
+   */
+  async startWorkerProcess(): Promise<WorkerProcess> {
+    const worker = await WorkerProcess.start({
+      DATABASE_URL: this.databaseUrl,
+      TEMPORAL_ADDRESS: this.temporalAddress,
+      TEMPORAL_TASK_QUEUE: this.taskQueue,
+      PROVIDER_URL: this.provider.url,
+      PROVIDER_TIMEOUT_MS: '2000',
+      PROVIDER_POLL_INTERVAL_MS: '50',
+    });
+    this.processes.push(worker);
+    return worker;
   }
 
   /**
@@ -161,7 +211,7 @@ export class CallHarness {
 
   /** Starts one call's workflow, as the API does. */
   async startCall(options: CallOptions): Promise<StartedCall> {
-    const input = callInput(options);
+    const input = callInput({ accountId: this.accountId, ...options });
     const handle = await this.client.workflow.start<typeof callWorkflow>(CALL_WORKFLOW_TYPE, {
       args: [input],
       taskQueue: this.taskQueue,
@@ -181,7 +231,7 @@ export class CallHarness {
     args: Args,
     options: CallOptions,
   ): Promise<StartedCall & { updated: Ret }> {
-    const input = callInput(options);
+    const input = callInput({ accountId: this.accountId, ...options });
     const workflowId = workflowIdForCall(input.call.id);
     this.started.push(this.client.workflow.getHandle<typeof callWorkflow>(workflowId));
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof callWorkflow>(CALL_WORKFLOW_TYPE, {
@@ -240,15 +290,21 @@ export class CallHarness {
         if (status.name === 'RUNNING') await handle.terminate('test finished');
       }),
     );
-    await this.stopWorker();
+    await Promise.allSettled([this.stopWorker(), ...this.processes.map((worker) => worker.stop())]);
     await Promise.allSettled([this.connection.close(), this.nativeConnection.close(), this.provider.close(), this.dataSource.destroy()]);
   }
 }
 
-function callInput({ phoneNumber, inMs = 0, maxAttempts = 3, retryDelaySeconds = 1 }: CallOptions): CallWorkflowInput {
+async function createAccount(dataSource: DataSource, limits: DialLimits): Promise<string> {
+  const { id } = await new AccountRepository(dataSource).createAccount({ id: randomUUID(), name: 'Test account', limits });
+  return id;
+}
+
+function callInput({ phoneNumber, accountId, inMs = 0, maxAttempts = 3, retryDelaySeconds = 1 }: CallOptions & { accountId: string }): CallWorkflowInput {
   const now = Date.now();
   const call: NewCall = {
     id: randomUUID(),
+    accountId,
     phoneNumber,
     note: null,
     scheduledAt: new Date(now + inMs).toISOString(),

@@ -47,3 +47,8 @@ export function tasksThatFiredATimerAndTookAnUpdate(history: History): boolean {
 export function acceptedUpdatesByTask(history: History): number[] {
   return workflowTasks(history).map(({ did }) => did.filter((type) => type === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).length);
 }
+
+/** The activities the workflow scheduled, by type, in order. */
+export function scheduledActivities(history: History): string[] {
+  return (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+}

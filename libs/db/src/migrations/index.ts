@@ -1,6 +1,12 @@
 import { CreateCallProjections1764000000000 } from './1764000000000-create-call-projections';
 import { NotifyCallChanges1765000000000 } from './1765000000000-notify-call-changes';
 import { CreateAccounts1766000000000 } from './1766000000000-create-accounts';
+import { CreateDialReservations1766000000001 } from './1766000000001-create-dial-reservations';
 
 /** Every migration, oldest first; add new ones at the end. */
-export const MIGRATIONS = [CreateCallProjections1764000000000, NotifyCallChanges1765000000000, CreateAccounts1766000000000];
+export const MIGRATIONS = [
+  CreateCallProjections1764000000000,
+  NotifyCallChanges1765000000000,
+  CreateAccounts1766000000000,
+  CreateDialReservations1766000000001,
+];
