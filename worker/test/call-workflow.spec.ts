@@ -149,7 +149,7 @@ describe('a call workflow on a real worker, database and provider', () => {
       await h.untilSleeping(id);
       const before = Date.now();
 
-      const updated = await handle.executeUpdate(startNowUpdate);
+      const updated = await handle.executeUpdate(startNowUpdate, { args: [{}] });
       expect(Date.parse(updated.scheduledAt)).toBeGreaterThanOrEqual(before);
       expect(Date.parse(updated.scheduledAt)).toBeLessThanOrEqual(Date.now());
       // The call is already being dialled, so the row may have moved on since.
@@ -206,7 +206,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const attempts = [
         handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(60_000) }] }),
-        handle.executeUpdate(startNowUpdate),
+        handle.executeUpdate(startNowUpdate, { args: [{}] }),
         handle.executeUpdate(cancelUpdate, { args: [{}] }),
       ];
       for (const attempt of attempts) {
@@ -475,7 +475,7 @@ describe('a call workflow on a real worker, database and provider', () => {
         await h.untilSleeping(id);
         await sleep(Date.parse(input.call.scheduledAt) - Date.now());
 
-        const startNow = await handle.executeUpdate(startNowUpdate).then(
+        const startNow = await handle.executeUpdate(startNowUpdate, { args: [{}] }).then(
           (state) => ({ taken: true, state }),
           (error: unknown) => ({ taken: false, error }),
         );
@@ -497,7 +497,7 @@ describe('a call workflow on a real worker, database and provider', () => {
 
         const [cancel, startNow] = await Promise.allSettled([
           handle.executeUpdate(cancelUpdate, { args: [{ reason: 'race' }] }),
-          handle.executeUpdate(startNowUpdate),
+          handle.executeUpdate(startNowUpdate, { args: [{}] }),
         ]);
 
         const final = await handle.result();

@@ -16,6 +16,7 @@
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
+import type { BehaviourPatch } from '@call-scheduler/mock-provider';
 import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate } from '@call-scheduler/shared/workflow';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -78,7 +79,7 @@ const SCENARIOS: Record<string, Scenario> = {
   async 'started-now-while-sleeping'(h) {
     const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
     await h.untilSleeping(id);
-    await handle.executeUpdate(startNowUpdate);
+    await handle.executeUpdate(startNowUpdate, { args: [{}] });
     await handle.result();
     return handle;
   },
@@ -185,7 +186,7 @@ const RACES: Record<string, Scenario> = {
       await h.untilSleeping(id);
       const startNow = await h.whileNoWorkerRuns(async () => {
         await sleep(Date.parse(input.call.scheduledAt) + 500 - Date.now());
-        return sent(handle.executeUpdate(startNowUpdate));
+        return sent(handle.executeUpdate(startNowUpdate, { args: [{}] }));
       });
       await startNow.answered;
       await handle.result();
@@ -197,7 +198,7 @@ const RACES: Record<string, Scenario> = {
       const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
       await h.untilSleeping(id);
       const both = await h.whileNoWorkerRuns(async () => [
-        await sent(handle.executeUpdate(startNowUpdate)),
+        await sent(handle.executeUpdate(startNowUpdate, { args: [{}] })),
         await sent(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'race' }] })),
       ]);
       await Promise.all(both.map((update) => update.answered));
@@ -224,10 +225,10 @@ const CONTINUED_AS_NEW: Scenario = async (h) => {
   return handle;
 };
 
-const BEHAVIOUR = {
+const BEHAVIOUR: BehaviourPatch = {
   createErrorsByNumber: { [NUMBER.rejected]: [400], [NUMBER.rateLimited]: [429] },
   outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'], [NUMBER.neverAnswers]: 'no_answer' },
-} as const;
+};
 
 async function untilHistoryShows(shows: (history: History) => boolean, attempt: () => Promise<CallHandle>): Promise<CallHandle> {
   for (let tries = 1; tries <= 5; tries++) {
@@ -241,7 +242,7 @@ async function untilHistoryShows(shows: (history: History) => boolean, attempt: 
 async function save(h: CallHarness, name: string, handle: CallHandle): Promise<void> {
   const runs: History[] = [];
   for await (const { history } of h.client.workflow.list({ query: `WorkflowId = "${handle.workflowId}"` }).intoHistories()) {
-    runs.push(history);
+    runs.push(history as History);
   }
   runs.sort((a, b) => Number(a.events![0]!.eventTime!.seconds) - Number(b.events![0]!.eventTime!.seconds));
   for (const [i, history] of runs.entries()) {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { newCallState, evolve, type CallEvent, type CallState, type RecordedCallEvent } from '@call-scheduler/shared';
+import { DEFAULT_DIAL_LIMITS, newCallState, evolve, type CallEvent, type CallState, type RecordedCallEvent } from '@call-scheduler/shared';
 import { createDatabaseForTest } from '@call-scheduler/testing';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CALL_CHANGES_CHANNEL, type CallChange } from './call-changes';
+import { AccountRepository } from './account.repository';
 import { CallRepository } from './call.repository';
 import { dataSourceOptions } from './data-source-options';
 import { migrate } from './migrate';
@@ -14,6 +15,7 @@ import { MIGRATIONS } from './migrations';
 let databaseUrl: string;
 let dataSource: DataSource;
 let calls: CallRepository;
+let accountId: string;
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseForTest();
@@ -21,6 +23,7 @@ beforeAll(async () => {
   await dataSource.initialize();
   await migrate(dataSource);
   calls = new CallRepository(dataSource);
+  ({ id: accountId } = await new AccountRepository(dataSource).createAccount({ id: randomUUID(), name: 'Test', limits: DEFAULT_DIAL_LIMITS }));
 });
 
 afterAll(() => dataSource.destroy());
@@ -28,6 +31,7 @@ afterAll(() => dataSource.destroy());
 function newCall(createdAt = new Date().toISOString()): CallState {
   return newCallState({
     id: randomUUID(),
+    accountId,
     phoneNumber: '+14155550123',
     note: null,
     scheduledAt: createdAt,
@@ -132,6 +136,17 @@ describe('CallRepository', () => {
     expect((await calls.findById(call.id))?.scheduledAt).toBe(first!.state.scheduledAt);
   });
 
+  it('records the events of a call whose run began before accounts, keeping the account its row has', async () => {
+    const call = newCall();
+    await calls.insertNew(call);
+    const [moved] = history(call, { type: 'CallRescheduled', data: { scheduledAt: '2031-01-01T00:00:00.000Z', startNow: false } });
+    const { accountId: _none, dialHold: _neither, ...stateFromBefore } = moved!.state;
+
+    await calls.record([moved!.event], stateFromBefore as CallState);
+
+    expect(await calls.findById(call.id)).toEqual(moved!.state);
+  });
+
   it('pages newest first by keyset, filtered by status', async () => {
     const base = Date.parse('2030-01-01T00:00:00Z');
     const made = Array.from({ length: 5 }, (_, i) => newCall(new Date(base + i * 1000).toISOString()));
@@ -139,11 +154,11 @@ describe('CallRepository', () => {
     const [cancelled] = history(made[2]!, { type: 'CallCancelled', data: { reason: 'test' } });
     await calls.record([cancelled!.event], cancelled!.state);
 
-    const first = await calls.findPage({ limit: 2 });
+    const first = await calls.findPage({ accountId, limit: 2 });
     expect(first.map((c) => c.id)).toEqual([made[4]!.id, made[3]!.id]);
-    const second = await calls.findPage({ limit: 2, after: { createdAt: first[1]!.createdAt, id: first[1]!.id } });
+    const second = await calls.findPage({ accountId, limit: 2, after: { createdAt: first[1]!.createdAt, id: first[1]!.id } });
     expect(second.map((c) => c.id)).toEqual([made[2]!.id, made[1]!.id]);
-    const onlyCancelled = await calls.findPage({ limit: 10, status: 'cancelled' });
+    const onlyCancelled = await calls.findPage({ accountId, limit: 10, status: 'cancelled' });
     expect(onlyCancelled.map((c) => c.id)).toEqual([made[2]!.id]);
   });
 
@@ -214,7 +229,7 @@ describe('notifications on the call changes channel', () => {
     expect((await heardUntil(call.id, 3)).map((change) => change.version)).toEqual([2, 3]);
   });
 
-  it('is undone by reverting its migration, trigger and function both', async () => {
+  it('is undone by reverting the migrations down to the first, trigger and function both', async () => {
     const reverted = new DataSource(dataSourceOptions({ url: await createDatabaseForTest() }));
     await reverted.initialize();
     const notifier = async () => {
@@ -225,7 +240,7 @@ describe('notifications on the call changes channel', () => {
     try {
       await migrate(reverted);
       const before = await notifier();
-      await reverted.undoLastMigration();
+      for (const _ of MIGRATIONS.slice(1)) await reverted.undoLastMigration();
 
       expect({ before, after: await notifier() }).toEqual({ before: { triggers: 1, functions: 1 }, after: { triggers: 0, functions: 0 } });
     } finally {

@@ -27,7 +27,13 @@ const INSERT_CALL = `
   INSERT INTO calls (${CALL_COLUMNS.join(', ')})
   VALUES (${CALL_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-const UPSERT_CALL = `${INSERT_CALL}
+/**
+ * A call whose run began before accounts has none in its state: its row, made when it was created,
+ * already has one, which PostgreSQL must see before it gets to the conflict.
+ */
+const UPSERT_CALL = `
+  INSERT INTO calls (${CALL_COLUMNS.join(', ')})
+  VALUES (${CALL_COLUMNS.map((column, i) => (column === 'account_id' ? `coalesce($${i + 1}::uuid, (SELECT account_id FROM calls WHERE id = $1))` : `$${i + 1}`)).join(', ')})
   ON CONFLICT (id) DO UPDATE SET ${CALL_COLUMNS.filter((c) => !SET_ONCE.includes(c)).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE calls.version < EXCLUDED.version`;
 

@@ -11,6 +11,7 @@ const MINUTE = 60_000;
 function call(...events: CallEvent[]): CallState {
   const created = newCallState({
     id: 'c1',
+    accountId: 'a1',
     phoneNumber: '+14155550123',
     note: null,
     scheduledAt: at(60 * MINUTE),
@@ -42,6 +43,16 @@ describe('decide', () => {
         accepted: true,
         event: { type: 'CallRescheduled', data: { scheduledAt: at(0), startNow: true } },
       });
+    });
+
+    it.each([
+      ['reschedule', reschedule(at(MINUTE)), 'CallRescheduled'],
+      ['startNow', { type: 'startNow' } as CallCommand, 'CallRescheduled'],
+      ['cancel', { type: 'cancel', reason: 'not needed' } as CallCommand, 'CallCancelled'],
+    ])('records who sent %s in its event', (_, command, type) => {
+      const by = { kind: 'user', id: 'u1', name: 'Ada Lovelace' } as const;
+
+      expect(decide(call(), { ...command, by }, { now, reschedules: 0 })).toEqual({ accepted: true, event: { type, data: expect.objectContaining({ by }) } });
     });
 
     it('cancels with the reason given', () => {

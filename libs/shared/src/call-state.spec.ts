@@ -7,6 +7,7 @@ const later = '2026-11-24T10:05:00.000Z';
 function scheduled(): CallState {
   return newCallState({
     id: 'c1',
+    accountId: 'a1',
     phoneNumber: '+14155550123',
     note: null,
     scheduledAt: at,
@@ -33,6 +34,23 @@ describe('evolve', () => {
       data: { phoneNumber: '+442071838750', note: 'hi', scheduledAt: later, maxAttempts: 5, retryDelaySeconds: 60 },
     });
     expect(s).toMatchObject({ status: 'scheduled', phoneNumber: '+442071838750', note: 'hi', scheduledAt: later, maxAttempts: 5, retryDelaySeconds: 60 });
+  });
+
+  it('keeps who scheduled the call in the event, not in the state', () => {
+    const by = { kind: 'key', id: 'k1', name: 'ci-bot' } as const;
+    const s = apply(scheduled(), { type: 'CallScheduled', data: { phoneNumber: '+14155550123', note: null, scheduledAt: at, maxAttempts: 3, retryDelaySeconds: 300, by } });
+    expect(s).not.toHaveProperty('by');
+  });
+
+  it('marks a due call held by its spend cap, and clears the mark when it dials, moves or is cancelled', () => {
+    const hold = { limit: 'hourly', reason: 'The limit of 7 dials per hour is reached', retryAt: later } as const;
+    const held = apply(scheduled(), { type: 'DialHeldByLimit', data: hold });
+
+    expect(held).toMatchObject({ status: 'scheduled', dialHold: hold });
+    expect(apply(held, { type: 'DialAttemptStarted', data: { attempt: 1 } }).dialHold).toBeNull();
+    expect(apply(held, { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } }).dialHold).toBeNull();
+    expect(apply(held, { type: 'CallCancelled', data: { reason: 'no' } }).dialHold).toBeNull();
+    expect(isPending(held)).toBe(true);
   });
 
   it('moves the scheduled time of a call that has not dialed yet', () => {
