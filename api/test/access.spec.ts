@@ -27,7 +27,7 @@ async function documentedOperations(): Promise<Operation[]> {
   return Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Method, path })));
 }
 
-/** Signing in is the one route open to all: with a wrong password it answers 401 too. */
+/** Signing in is open to all: with a wrong password it answers 401 too. */
 const WRONG_SIGN_IN = { email: 'nobody@example.com', password: 'not the password' };
 
 function send(client: ReturnType<ApiHarness['anonymous']>, { method, path }: Operation, id: string) {
@@ -50,9 +50,12 @@ async function pendingCall(secret = harness.account.keys.operator.secret): Promi
   return call;
 }
 
-describe('every route but GET /health and the OpenAPI document', () => {
+/** The sign-in link is open to all: without a valid token it signs nobody in and sends the browser to the sign-in page. */
+const SIGN_IN_LINK = '/api/auth/link';
+
+describe('every route but GET /health, the sign-in link and the OpenAPI document', () => {
   it('answers 401 with the usual JSON error to a request without a session or a key', async () => {
-    const operations = (await documentedOperations()).filter(({ path }) => path !== '/health');
+    const operations = (await documentedOperations()).filter(({ path }) => path !== '/health' && path !== SIGN_IN_LINK);
     expect(operations.length).toBeGreaterThan(10);
 
     for (const operation of operations) {
@@ -68,6 +71,14 @@ describe('every route but GET /health and the OpenAPI document', () => {
 
     expectError(byKey, 401);
     expectError(byCookie, 401);
+  });
+
+  it('sends a browser with no valid sign-in link to the sign-in page, signed in as nobody', async () => {
+    const response = await harness.anonymous().get(SIGN_IN_LINK);
+
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/?expired-sign-in-link');
+    expect(response.headers['set-cookie']).toBeUndefined();
   });
 
   it('serves GET /health and the OpenAPI document to anyone', async () => {

@@ -285,7 +285,7 @@ describe('who is signed in', () => {
     await viewerContext.close();
   });
 
-  it('the first admin follows the link npm start printed, lands signed in, and manages the account', async () => {
+  it('the first admin follows the link npm start printed, lands signed in, and manages the account; the link works once', async () => {
     const adminContext = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await adminContext.newPage();
 
@@ -302,6 +302,14 @@ describe('who is signed in', () => {
     const me = await fetch(`${stack.apiUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(200);
     await adminContext.close();
+
+    const laterContext = await browser.newContext({ timezoneId: TIME_ZONE, locale: 'en-US' });
+    const later = await laterContext.newPage();
+    await later.goto(stack.firstSignInLink);
+    await later.getByRole('status').getByText('That sign-in link has expired or was used already.').waitFor();
+    await later.getByRole('form', { name: 'Sign in to Call Scheduler' }).waitFor();
+    await screenshot(later, '12-used-sign-in-link');
+    await laterContext.close();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MeDto } from '@call-scheduler/shared';
+import { EXPIRED_SIGN_IN_LINK_PARAM, type MeDto } from '@call-scheduler/shared';
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiSeeOtherResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -6,7 +6,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { ApiErrorResponse } from '../errors/api-error.response';
 import { Public } from './access.decorators';
-import { CrossSiteRequestError } from './auth.errors';
+import { CrossSiteRequestError, NotSignedInError } from './auth.errors';
 import { AuthService } from './auth.service';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './credentials';
 import { MeResponse } from './dto/me.response';
@@ -44,10 +44,15 @@ export class AuthController {
   /** The link `npm start` and `npm run accounts -- sign-in-link` print: it signs the browser in and opens the web app. */
   @Public()
   @Get('link')
-  @ApiSeeOtherResponse({ description: 'Signed in: the session cookie is set, and the browser goes to the web app' })
-  @ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'The link has expired or was used already' })
+  @ApiSeeOtherResponse({
+    description: `Signed in: the session cookie is set, and the browser goes to the web app. A link that has expired or was used already goes to the web app's sign-in page, with \`?${EXPIRED_SIGN_IN_LINK_PARAM}\` so it can say so.`,
+  })
   async signInWithLink(@Query('token') linkToken: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const token = await this.auth.signInWithLink(String(linkToken ?? ''));
+    const token = await this.auth.signInWithLink(String(linkToken ?? '')).catch((error: unknown) => {
+      if (error instanceof NotSignedInError) return null;
+      throw error;
+    });
+    if (token === null) return response.redirect(303, `/?${EXPIRED_SIGN_IN_LINK_PARAM}`);
     setSessionCookie(request, response, token, this.config.sessionTtlMs);
     response.redirect(303, '/');
   }

@@ -48,7 +48,7 @@ export class AuthService {
   async signInWithLink(linkToken: string): Promise<string> {
     const userId = await this.sessions.consumeSignInLink(hashSecret(linkToken));
     const user = userId ? await this.accounts.findUser(userId) : null;
-    if (!user) throw new NotSignedInError('This sign-in link has expired or was used already: ask for a new one with `npm run accounts -- sign-in-link --email <email>`');
+    if (!user) throw new NotSignedInError('This sign-in link has expired or was used already');
     return this.openSession(user);
   }
 

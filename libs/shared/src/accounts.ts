@@ -45,3 +45,6 @@ export const DIAL_RESERVATION_LEASE_MS = 6 * 60 * 60_000;
 export const API_KEY_PREFIX = 'csk_';
 
 export const PASSWORD_MIN_LENGTH = 12;
+
+/** The query parameter the API's sign-in link adds when it sends a browser to the web app with a link that no longer works. */
+export const EXPIRED_SIGN_IN_LINK_PARAM = 'expired-sign-in-link';

@@ -16,6 +16,23 @@ async function signIn(email = 'ada@example.com', password = 'correct horse batte
 }
 
 describe('SignInPage', () => {
+  it('says so when a sign-in link that no longer works sent the browser here, and forgets it in the URL', () => {
+    window.history.replaceState(null, '', '/?expired-sign-in-link#call=c1');
+
+    renderWithProviders(<SignInPage />);
+
+    expect(screen.getByRole('status')).toHaveTextContent('That sign-in link has expired or was used already.');
+    expect(window.location.search).toBe('');
+    expect(window.location.hash).toBe('#call=c1');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('says nothing of links otherwise', () => {
+    renderWithProviders(<SignInPage />);
+
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('starts the session the API answers with', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(makeMe()));
     const { queryClient } = await signIn();
