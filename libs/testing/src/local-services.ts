@@ -1,3 +1,3 @@
 export { startEmbeddedPostgres, type LocalPostgres, type LocalPostgresOptions } from './embedded-postgres';
 export { ensureDatabase } from './ensure-database';
-export { ensureTemporalBinary } from './temporal-binary';
+export { ensurePinnedTemporalBinary, ensureTemporalBinary } from './temporal-binary';

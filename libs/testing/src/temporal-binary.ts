@@ -23,6 +23,11 @@ export async function ensureTemporalBinary(): Promise<string> {
   return findTemporalBinary() ?? (await installTemporalBinary());
 }
 
+/** The project's own pinned copy, installed if missing, whatever else the machine has: for CI, which must test on the pinned version. */
+export async function ensurePinnedTemporalBinary(): Promise<string> {
+  return existsSync(PROJECT_TEMPORAL) ? PROJECT_TEMPORAL : installTemporalBinary();
+}
+
 /** TEMPORAL_CLI_PATH, else the project's pinned copy once installed, else one on PATH or in Python's scripts dir. */
 export function findTemporalBinary(): string | undefined {
   const candidates = [process.env.TEMPORAL_CLI_PATH, PROJECT_TEMPORAL, ...pathEntries().map((dir) => join(dir, 'temporal')), pythonScriptsTemporal()];
