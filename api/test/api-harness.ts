@@ -5,10 +5,10 @@ import type { CallDetailDto, CallDto, CallPageDto, CallStatus, DialLimits, Role 
 import { Env } from '@call-scheduler/shared/runtime';
 import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
 // The package's main is the worker process itself; its library entry is dist/index.
-import { createActivities, createCallWorker, ProviderClient } from '@call-scheduler/worker';
+import { createActivities, createCallWorker, ProviderClient, type CallWorker } from '@call-scheduler/worker';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
@@ -71,7 +71,7 @@ export async function startApi(config: ApiConfig): Promise<NestExpressApplicatio
  * on the Temporal server and PostgreSQL the jest globalSetup started.
  */
 export class ApiHarness {
-  private worker?: { connection: NativeConnection; worker: Worker; running: Promise<void> };
+  private worker?: { connection: NativeConnection; worker: CallWorker; running: Promise<void> };
 
   private constructor(
     readonly config: ApiConfig,

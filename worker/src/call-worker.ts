@@ -1,7 +1,8 @@
+import { heldDialTaskQueue } from '@call-scheduler/shared/workflow';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CallActivities } from './activities';
+import { HELD_DIAL_HEARTBEAT_MS, type CallActivities } from './activities';
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -9,9 +10,13 @@ export interface CallWorkerOptions {
   taskQueue: string;
   activities: CallActivities;
   maxConcurrentActivities?: number;
+  /** How many dials this worker may hold for their instant at once (each is a timer, not a busy slot). */
+  maxHeldDials?: number;
   /** 0 replays every workflow task from the start of its history: how tests prove the workflow deterministic. */
   maxCachedWorkflows?: number;
 }
+
+export const DEFAULT_MAX_HELD_DIALS = 5_000;
 
 /** The workflow bundle `npm run build` writes; without it (tests, a fresh checkout) the worker bundles at start-up. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, 'workflow-bundle.js');
@@ -22,15 +27,51 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: require.resolve('./workflows') };
 }
 
-export function createCallWorker(options: CallWorkerOptions & Partial<Pick<WorkerOptions, 'workflowBundle'>>): Promise<Worker> {
-  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, maxCachedWorkflows, workflowBundle } = options;
-  return Worker.create({
+/**
+ * The calls' worker: their workflows and activities on the task queue, and beside it the dials held for
+ * their instant, on a task queue of their own, so that a burst of them never waits for slots that calls
+ * in progress hold (and the other way round).
+ */
+export class CallWorker {
+  constructor(private readonly workers: readonly Worker[]) {}
+
+  /** Runs until shut down (SIGINT/SIGTERM, or shutdown()); if one part fails, the other is shut down too. */
+  async run(): Promise<void> {
+    const runs = this.workers.map((worker) =>
+      worker.run().catch((error: unknown) => {
+        this.shutdown();
+        throw error;
+      }),
+    );
+    await Promise.all(runs.map((run) => run.catch(() => undefined)));
+    await Promise.all(runs);
+  }
+
+  shutdown(): void {
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+  }
+}
+
+export async function createCallWorker(options: CallWorkerOptions & Partial<Pick<WorkerOptions, 'workflowBundle'>>): Promise<CallWorker> {
+  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, maxHeldDials, maxCachedWorkflows, workflowBundle } = options;
+  const { placeCallWhenDue, ...callActivities } = activities;
+  const calls = await Worker.create({
     connection,
     namespace,
     taskQueue,
-    activities,
+    activities: callActivities,
     ...(workflowBundle ? { workflowBundle } : workflowSource()),
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities,
     maxCachedWorkflows,
   });
+  const heldDials = await Worker.create({
+    connection,
+    namespace,
+    taskQueue: heldDialTaskQueue(taskQueue),
+    activities: { placeCallWhenDue },
+    maxConcurrentActivityTaskExecutions: maxHeldDials ?? DEFAULT_MAX_HELD_DIALS,
+    // Every heartbeat goes out, not one per 80% of the heartbeat timeout: a call-off waits for the next one.
+    maxHeartbeatThrottleInterval: HELD_DIAL_HEARTBEAT_MS,
+  });
+  return new CallWorker([calls, heldDials]);
 }

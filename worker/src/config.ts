@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_HELD_DIALS } from './call-worker';
 import { Env, readDatabaseUrl, readTemporalConfig, type TemporalConfig } from '@call-scheduler/shared/runtime';
 
 export interface WorkerConfig {
@@ -5,6 +6,7 @@ export interface WorkerConfig {
   databaseUrl: string;
   provider: { baseUrl: string; apiKey?: string; timeoutMs: number; pollIntervalMs: number };
   maxConcurrentActivities: number;
+  maxHeldDials: number;
 }
 
 export function readWorkerConfig(env = new Env()): WorkerConfig {
@@ -18,5 +20,6 @@ export function readWorkerConfig(env = new Env()): WorkerConfig {
       pollIntervalMs: env.int('PROVIDER_POLL_INTERVAL_MS', 1_000, { min: 50, max: 5_000 }),
     },
     maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
+    maxHeldDials: env.int('WORKER_MAX_HELD_DIALS', DEFAULT_MAX_HELD_DIALS, { min: 1 }),
   };
 }

@@ -1,3 +1,3 @@
 export { createActivities, type CallActivities } from './activities';
-export { createCallWorker, workflowSource } from './call-worker';
+export { createCallWorker, workflowSource, type CallWorker } from './call-worker';
 export { ProviderClient } from './provider/provider.client';

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       maxConcurrentActivities: config.maxConcurrentActivities,
+      maxHeldDials: config.maxHeldDials,
       activities: createActivities({
         provider: new ProviderClient(config.provider),
         calls: new CallRepository(dataSource),

@@ -351,7 +351,8 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 15_000);
       expect(waiting).toMatchObject({ attempt: 1, nextAttemptAt: expect.any(String) });
-      expect((await h.calls.findById(id))?.nextAttemptAt).toBe(waiting.nextAttemptAt);
+      const projected = await eventually(() => h.calls.findById(id), (call) => call?.status === 'no_answer');
+      expect(projected?.nextAttemptAt).toBe(waiting.nextAttemptAt);
 
       const state = await handle.result();
       expect(state).toMatchObject({ status: 'completed', attempt: 2, nextAttemptAt: null });

@@ -12,7 +12,8 @@
  * shipped with a new workflow type or task queue); otherwise add new histories next to the old ones.
  * test/histories/legacy holds histories of the workflow as it was before patch `record-events-from-history`.
  * The histories recorded before accounts existed have no accountId in their input, so they never reserve a dial;
- * the *-held ones go through the spend cap of patch `dial-limits`.
+ * the *-held ones go through the spend cap of patch `dial-limits`. The *-dial-held ones, and every history recorded
+ * since patch `held-dials`, hand each dial to a worker a lead ahead of its instant (activity placeCallWhenDue).
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
@@ -27,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CallHarness, ROOMY_LIMITS, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
 import { eventually } from './support/eventually';
-import { acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
+import { aHeldDialCalledOffTooLate, acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 const NUMBER = {
   answered: '+14155550201',
@@ -163,7 +164,55 @@ const SCENARIOS: Record<string, Scenario> = {
     await settle(handle.result());
     return handle;
   },
+  async 'dial-held-then-made'(h) {
+    const { handle } = await dialHeldForItsInstant(h);
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-while-dial-held'(h) {
+    const { handle } = await dialHeldForItsInstant(h);
+    await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'recorded for the replay test' }] });
+    await handle.result();
+    return handle;
+  },
+  async 'rescheduled-while-dial-held'(h) {
+    const { handle, input } = await dialHeldForItsInstant(h);
+    const later = new Date(Date.parse(input.call.scheduledAt) + 2_000).toISOString();
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: later }] });
+    await handle.result();
+    return handle;
+  },
+  async 'started-now-while-dial-held'(h) {
+    const { handle } = await dialHeldForItsInstant(h);
+    await handle.executeUpdate(startNowUpdate, { args: [{}] });
+    await handle.result();
+    return handle;
+  },
+  async 'cancelled-by-temporal-while-dial-held'(h) {
+    const { handle } = await dialHeldForItsInstant(h);
+    await handle.cancel();
+    await settle(handle.result());
+    return handle;
+  },
 };
+
+async function dialHeldByAWorkerThatDies(h: CallHarness, inMs: number): Promise<CallHandle> {
+  const { handle } = await h.whileNoWorkerRuns(async () => {
+    const doomed = await h.startWorkerProcess();
+    const held = await dialHeldForItsInstant(h, inMs);
+    await doomed.kill();
+    return held;
+  });
+  await handle.result();
+  return handle;
+}
+
+/** A call whose dial a worker holds for a few seconds yet. */
+async function dialHeldForItsInstant(h: CallHarness, inMs = 4_000) {
+  const call = await h.startCall({ phoneNumber: NUMBER.answered, inMs, dialLeadMs: inMs - 500 });
+  await h.untilDialHeld(call.handle);
+  return call;
+}
 
 /** A call due now in an account whose one dial of the hour another call has just made. */
 async function heldByUsedUpHour(h: CallHarness): Promise<CallHandle> {
@@ -180,6 +229,19 @@ async function heldByUsedUpHour(h: CallHarness): Promise<CallHandle> {
  * as it does when commands arrive while workers are busy, restarting or deploying.
  */
 const RACES: Record<string, Scenario> = {
+  // Its worker dies: the workflow hears of it (heartbeat timeout, then its sticky queue's timeout) before the instant.
+  'dial-held-again-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 25_000),
+  // The same, but the workflow hears of it after the instant: the dial may have been made, and placeCall makes sure.
+  'dial-placed-after-its-holding-worker-died': (h) => dialHeldByAWorkerThatDies(h, 10_000),
+  async 'cancel-racing-the-held-dial'(h) {
+    return untilHistoryShows(aHeldDialCalledOffTooLate, async () => {
+      const { handle, input } = await dialHeldForItsInstant(h, 2_000);
+      await sleep(Date.parse(input.call.scheduledAt) - 10 - Date.now());
+      await settle(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'race' }] }));
+      await settle(handle.result());
+      return handle;
+    });
+  },
   async 'started-now-racing-the-timer'(h) {
     return untilHistoryShows(tasksThatFiredATimerAndTookAnUpdate, async () => {
       const { id, handle, input } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 1_000 });

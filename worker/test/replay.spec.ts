@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
-import { acceptedUpdatesByTask, scheduledActivities, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
+import { aHeldDialCalledOffTooLate, acceptedUpdatesByTask, scheduledActivities, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 /*
  * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
@@ -73,6 +73,14 @@ describe('replaying call histories', () => {
         'held-then-dialled',
         'cancelled-while-held',
         'cancelled-by-temporal-while-held',
+        'dial-held-then-made',
+        'cancelled-while-dial-held',
+        'rescheduled-while-dial-held',
+        'started-now-while-dial-held',
+        'cancelled-by-temporal-while-dial-held',
+        'dial-held-again-after-its-worker-died',
+        'dial-placed-after-its-holding-worker-died',
+        'cancel-racing-the-held-dial',
         'continued-as-new.run-1',
         'continued-as-new.run-2',
         'continued-as-new.run-3',
@@ -100,6 +108,7 @@ describe('replaying call histories', () => {
     expect(tasksThatFiredATimerAndTookAnUpdate(history('started-now-racing-the-timer'))).toBe(true);
     expect(Math.max(...acceptedUpdatesByTask(history('cancel-racing-start-now')))).toBe(2);
     expect(Math.max(...acceptedUpdatesByTask(history('command-storm')))).toBeGreaterThan(1);
+    expect(aHeldDialCalledOffTooLate(history('cancel-racing-the-held-dial'))).toBe(true);
   });
 
   it('holds the spend cap paths they are named after', () => {
@@ -109,6 +118,16 @@ describe('replaying call histories', () => {
     expect(activities('cancelled-by-temporal-while-held')).toEqual(['reserveDial']);
     // Recorded before accounts: no reservation.
     expect(activities('created-now-completed')).not.toContain('reserveDial');
+  });
+
+  it('holds the held dial paths they are named after', () => {
+    const dials = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).filter((type) => type.startsWith('placeCall'));
+    expect(dials('dial-held-then-made')).toEqual(['placeCallWhenDue']);
+    expect(dials('cancelled-while-dial-held')).toEqual(['placeCallWhenDue']);
+    expect(dials('rescheduled-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('started-now-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('dial-held-again-after-its-worker-died')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('dial-placed-after-its-holding-worker-died')).toEqual(['placeCallWhenDue', 'placeCall']);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -48,7 +48,7 @@ export class CallWorkflows {
 
   /** Starts the call's workflow; starting one that already exists is a no-op, so retries are safe. */
   async start(call: NewCall): Promise<void> {
-    const input: CallWorkflowInput = { call, dialRetry: this.config.dialRetry };
+    const input: CallWorkflowInput = { call, dialRetry: this.config.dialRetry, dialLeadMs: this.config.dialLeadMs };
     try {
       await this.client.workflow.start(CALL_WORKFLOW_TYPE, {
         taskQueue: this.config.temporal.taskQueue,

@@ -1,5 +1,6 @@
 import { CALL_STREAM_HEARTBEAT_MS } from '@call-scheduler/shared';
 import {
+  DEFAULT_DIAL_LEAD_MS,
   DEFAULT_DIAL_RETRY_POLICY,
   type DialRetryPolicy,
 } from '@call-scheduler/shared/workflow';
@@ -14,6 +15,8 @@ export interface ApiConfig {
   temporalUiUrl: string;
   bodyLimit: string;
   dialRetry: DialRetryPolicy;
+  /** How long before each dial's instant a worker takes it up and holds it (see DEFAULT_DIAL_LEAD_MS). */
+  dialLeadMs: number;
   /** How long the call stream may stay silent before it sends a heartbeat. */
   streamHeartbeatMs: number;
   /** Origins of the web app: the only ones CORS admits, and the only ones a session may change things from. */
@@ -44,6 +47,7 @@ export function readApiConfig(env = new Env()): ApiConfig {
       maximumAttempts: env.int('DIAL_RETRY_MAX_ATTEMPTS', defaults.maximumAttempts, { min: 1, max: 100 }),
       scheduleToCloseMs: env.int('DIAL_RETRY_TIMEOUT_MS', defaults.scheduleToCloseMs, { min: 1_000 }),
     },
+    dialLeadMs: env.int('DIAL_LEAD_MS', DEFAULT_DIAL_LEAD_MS, { min: 0, max: 5 * 60_000 }),
     streamHeartbeatMs: env.int('CALL_STREAM_HEARTBEAT_MS', CALL_STREAM_HEARTBEAT_MS, { min: 100 }),
     webOrigins: env.string('WEB_ORIGINS', 'http://localhost:3000').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
     sessionTtlMs: env.int('SESSION_TTL_HOURS', 7 * 24, { min: 1, max: 365 * 24 }) * 60 * 60 * 1000,

@@ -1,11 +1,17 @@
-import { proxyActivities } from '@temporalio/workflow';
-import { CallFailureType, DIAL_RESERVATION_LEASE_MS, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
+import { ActivityCancellationType, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CallFailureType, DIAL_RESERVATION_LEASE_MS, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
-export type CallWorkflowActivities = Pick<CallActivities, 'reserveDial' | 'releaseDial' | 'placeCall' | 'awaitCallProgress' | 'recordCallEvents'>;
+export type CallWorkflowActivities = Pick<
+  CallActivities,
+  'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'awaitCallProgress' | 'recordCallEvents'
+>;
+
+/** How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still ahead). */
+const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
-export function callActivities(dialRetry: DialRetryPolicy): CallWorkflowActivities {
+export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
   const { placeCall } = proxyActivities<CallActivities>({
     startToCloseTimeout: '30 seconds',
     scheduleToCloseTimeout: dialRetry.scheduleToCloseMs,
@@ -46,5 +52,13 @@ export function callActivities(dialRetry: DialRetryPolicy): CallWorkflowActiviti
     scheduleToCloseTimeout: DIAL_RESERVATION_LEASE_MS,
     retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
   });
-  return { reserveDial, releaseDial, placeCall, awaitCallProgress, recordCallEvents };
+  // Never retried by Temporal: the run decides what a lost or failed hold means (see held-dial.ts).
+  const { placeCallWhenDue } = proxyActivities<CallActivities>({
+    taskQueue: heldDialTaskQueue(workflowInfo().taskQueue),
+    startToCloseTimeout: dialLeadMs + 30_000,
+    heartbeatTimeout: HELD_DIAL_HEARTBEAT_TIMEOUT_MS,
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: { maximumAttempts: 1 },
+  });
+  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, awaitCallProgress, recordCallEvents };
 }

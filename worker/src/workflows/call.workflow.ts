@@ -25,13 +25,17 @@ import { CallJournal } from './call-journal';
 import { CommandHandlers } from './command-handlers';
 import { DIAL_LIMITS_PATCH, isNewHold, recheckAt } from './dial-permit';
 import { failureMessage } from './failure-message';
+import { HeldDial, heldDialOutcome } from './held-dial';
 import { legacyCallWorkflow } from './legacy/call.workflow';
 import { Settled } from './settled';
 
 /** Marks the runs whose events are recorded from the history by ordinary activities. */
 export const HISTORY_RECORDER_PATCH = 'record-events-from-history';
+/** Marks the runs that hand each dial to a worker a lead ahead of its instant, which dials at the instant. */
+export const HELD_DIAL_PATCH = 'held-dials';
 
-type DialOutcome = 'completed' | 'failed' | RetryableOutcome;
+/** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
+type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
 
 /**
  * One call: wait until it is due, dial, follow it to its end, dial again after no answer or busy.
@@ -43,13 +47,17 @@ type DialOutcome = 'completed' | 'failed' | RetryableOutcome;
  */
 export async function callWorkflow(input: CallWorkflowInput): Promise<CallState> {
   if (!patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
-  const activities = callActivities(input.dialRetry);
+  const activities = callActivities(input.dialRetry, input.dialLeadMs);
   const journal = openJournal(input, activities);
-  const commands = new CommandHandlers(journal, input.continued);
+  const heldDial = new HeldDial();
+  const commands = new CommandHandlers(journal, heldDial, input.continued);
   commands.register();
   const cancelRequested = watchCancelRequest();
+  // Decided once per run: a run replayed from before the patch must not switch halfway.
+  const dialLeadMs = patched(HELD_DIAL_PATCH) ? (input.dialLeadMs ?? 0) : null;
+  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs);
   // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
-  return CancellationScope.nonCancellable(() => new CallRun(input, journal, commands, activities, cancelRequested).run());
+  return CancellationScope.nonCancellable(() => run.run());
 }
 
 function openJournal({ call, continued }: CallWorkflowInput, { recordCallEvents }: CallWorkflowActivities): CallJournal {
@@ -76,6 +84,9 @@ class CallRun {
     private readonly commands: CommandHandlers,
     private readonly activities: CallWorkflowActivities,
     private readonly cancelRequested: () => boolean,
+    private readonly heldDial: HeldDial,
+    /** How long before each dial's instant a worker holds it; null in runs from before that existed, which dial when they wake. */
+    private readonly dialLeadMs: number | null,
   ) {}
 
   async run(): Promise<CallState> {
@@ -113,10 +124,10 @@ class CallRun {
     for (;;) {
       if (this.interrupted()) return false;
       const at = this.dueAt();
-      if (at <= Date.now()) return true;
+      if (this.wakeAt() <= Date.now()) return true;
       // Inline, not shared with waitOutHold: one more await would send the old alarm's CancelTimer before
       // the new alarm's StartTimer, the reverse of the order in the histories of running calls.
-      const alarm = new Alarm(at);
+      const alarm = new Alarm(this.wakeAt());
       await this.until(() => alarm.rang || this.dueAt() !== at || this.interrupted());
       alarm.cancel();
     }
@@ -124,6 +135,11 @@ class CallRun {
 
   private dueAt(): number {
     return Date.parse(nextDialAt(this.journal.state));
+  }
+
+  /** When the run takes up the next dial: at its instant, or a lead ahead of it to hand it to a worker. */
+  private wakeAt(): number {
+    return this.dueAt() - (this.dialLeadMs ?? 0);
   }
 
   private interrupted(): boolean {
@@ -135,10 +151,9 @@ class CallRun {
     const attempt = state.attempt + 1;
     const capped = this.spendCapApplies();
     if (capped && !(await this.reserveDial(attempt))) return;
-    this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
-    const outcome = await this.dial(attempt);
-    if (capped) await this.releaseDial(attempt, true);
-    if (outcome === 'completed' || outcome === 'failed') return;
+    const outcome = this.dialLeadMs === null ? await this.dialNow(attempt) : await this.dialWhenDue(attempt);
+    if (capped) await this.releaseDial(attempt, outcome !== 'called off');
+    if (outcome === 'completed' || outcome === 'failed' || outcome === 'called off') return;
     const retryAt = attempt < state.maxAttempts ? Date.now() + state.retryDelaySeconds * 1000 : null;
     this.journal.append({
       type: 'CallUnanswered',
@@ -174,9 +189,9 @@ class CallRun {
     return false;
   }
 
-  /** Whether the dial is still to be made now: commands taken while the run reserved it may have changed that. */
+  /** Whether the dial is still to be taken up now: commands taken while the run reserved it may have changed that. */
   private stillDue(): boolean {
-    return isPending(this.journal.state) && !this.cancelRequested() && this.dueAt() <= Date.now();
+    return isPending(this.journal.state) && !this.cancelRequested() && this.wakeAt() <= Date.now();
   }
 
   /**
@@ -196,6 +211,42 @@ class CallRun {
     await this.outcomeOf(this.activities.releaseDial({ callId: this.input.call.id, attempt, dialled }));
   }
 
+  private async dialNow(attempt: number): Promise<DialOutcome> {
+    this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
+    return this.dial(attempt);
+  }
+
+  /**
+   * Hands the dial to a worker that holds it until its instant, and follows the call once it is made.
+   * Commands meanwhile call the hold off and wait for its outcome (see HeldDial); so does a cancel from
+   * Temporal. A dial that may have reached the provider goes on through placeCall, whose idempotency key
+   * returns the same provider call if it did.
+   */
+  private async dialWhenDue(attempt: number): Promise<DialOutcome> {
+    const { id, phoneNumber } = this.journal.state;
+    const dueAt = this.dueAt();
+    const held = new Settled(
+      this.heldDial.hold(() => this.activities.placeCallWhenDue({ callId: id, attempt, to: phoneNumber, dueAt: new Date(dueAt).toISOString() })),
+    );
+    await this.until(() => held.done || this.cancelRequested());
+    if (!held.done) this.heldDial.callOff();
+    await this.until(() => held.done);
+    const outcome = heldDialOutcome(held, Date.now() < dueAt);
+    if (outcome.dialled !== 'no') this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
+    this.heldDial.settle();
+    switch (outcome.dialled) {
+      case 'no':
+        return 'called off';
+      case 'maybe':
+        return this.dial(attempt);
+      case 'refused':
+        return this.refused(outcome.error);
+      case 'yes':
+        this.journal.append({ type: 'ProviderAccepted', data: { externalCallId: outcome.externalCallId } });
+        return this.follow(outcome.externalCallId);
+    }
+  }
+
   private async dial(attempt: number): Promise<DialOutcome> {
     const { id, phoneNumber } = this.journal.state;
     const placed = await this.outcomeOf(this.activities.placeCall({ callId: id, attempt, to: phoneNumber }));
@@ -203,11 +254,15 @@ class CallRun {
     try {
       ({ externalCallId } = placed.result());
     } catch (error) {
-      this.journal.append({ type: 'CallFailed', data: { reason: `The provider did not take the call: ${failureMessage(error)}` } });
-      return 'failed';
+      return this.refused(error);
     }
     this.journal.append({ type: 'ProviderAccepted', data: { externalCallId } });
     return this.follow(externalCallId);
+  }
+
+  private refused(error: unknown): DialOutcome {
+    this.journal.append({ type: 'CallFailed', data: { reason: `The provider did not take the call: ${failureMessage(error)}` } });
+    return 'failed';
   }
 
   private async follow(externalCallId: string): Promise<DialOutcome> {

@@ -12,6 +12,7 @@ import {
   type Actor,
 } from '@call-scheduler/shared/workflow';
 import type { CallJournal } from './call-journal';
+import type { HeldDial } from './held-dial';
 
 /** Enough to recognise a client's retry that reaches the next run after its first try was taken. */
 const REMEMBERED_UPDATES = 100;
@@ -23,7 +24,8 @@ type CallUpdate<Args extends unknown[]> = ReturnType<typeof defineUpdate<CallSta
  * Takes the API's commands as Temporal Updates. Each is decided against the journal's state twice:
  * by the validator, so a refused command leaves no trace in the history, and again by the handler,
  * whose decision is the one that counts (another update may have been taken in between). A handler
- * never waits: it appends its event and answers with the state after it.
+ * appends its event and answers with the state after it; it waits only while a worker holds the call's
+ * dial for its instant, until the hold is called off or the dial made (see HeldDial).
  */
 export class CommandHandlers {
   private reschedules: number;
@@ -31,6 +33,7 @@ export class CommandHandlers {
 
   constructor(
     private readonly journal: CallJournal,
+    private readonly heldDial: HeldDial,
     taken: CommandsTaken = { reschedules: 0, recentUpdateIds: [] },
   ) {
     this.reschedules = taken.reschedules;
@@ -51,18 +54,24 @@ export class CommandHandlers {
   }
 
   private take<Args extends unknown[]>(update: CallUpdate<Args>, toCommand: (...args: Args) => CallCommand): void {
-    const handler = (...args: Args): CallState => {
+    const handler = (...args: Args): CallState | Promise<CallState> => {
       if (this.isRetryOfTakenUpdate()) return this.journal.state;
       const command = toCommand(...args);
-      this.journal.append(this.decide(command));
-      if (command.type === 'reschedule') this.reschedules++;
-      this.remember();
-      return this.journal.state;
+      const updateId = currentUpdateInfo()?.id;
+      if (!this.heldDial.holding) return this.apply(command, updateId);
+      return this.heldDial.cleared().then(() => this.apply(command, updateId));
     };
     const validator = (...args: Args): void => {
       if (!this.isRetryOfTakenUpdate()) this.decide(toCommand(...args));
     };
     setHandler(update, handler, { validator });
+  }
+
+  private apply(command: CallCommand, updateId: string | undefined): CallState {
+    this.journal.append(this.decide(command));
+    if (command.type === 'reschedule') this.reschedules++;
+    this.remember(updateId);
+    return this.journal.state;
   }
 
   private decide(command: CallCommand): CallEvent {
@@ -77,8 +86,7 @@ export class CommandHandlers {
     return id !== undefined && this.recentUpdateIds.includes(id);
   }
 
-  private remember(): void {
-    const id = currentUpdateInfo()?.id;
+  private remember(id: string | undefined): void {
     if (id === undefined) return;
     this.recentUpdateIds.push(id);
     if (this.recentUpdateIds.length > REMEMBERED_UPDATES) this.recentUpdateIds.shift();

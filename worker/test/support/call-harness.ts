@@ -14,10 +14,11 @@ import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/test
 import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../src/activities';
-import { createCallWorker } from '../../src/call-worker';
+import { createCallWorker, type CallWorker } from '../../src/call-worker';
 import { ProviderClient } from '../../src/provider/provider.client';
 import { eventually } from './eventually';
 import { WorkerProcess } from './worker-process';
@@ -73,7 +74,12 @@ export interface CallOptions {
   inMs?: number;
   maxAttempts?: number;
   retryDelaySeconds?: number;
+  /** How long before its instant each dial is handed to a held dial; defaults to TEST_DIAL_LEAD_MS. */
+  dialLeadMs?: number;
 }
+
+/** Short, so a test's call due in a second or two is held by a worker for part of that time. */
+export const TEST_DIAL_LEAD_MS = 1_000;
 
 export interface StartedCall {
   id: string;
@@ -102,10 +108,10 @@ export class CallHarness {
     private readonly dataSource: DataSource,
     private readonly databaseUrl: string,
     private readonly temporalAddress: string,
-    private readonly newWorker: () => Promise<Worker>,
+    private readonly newWorker: () => Promise<CallWorker>,
   ) {}
 
-  private running?: { worker: Worker; done: Promise<void> };
+  private running?: { worker: CallWorker; done: Promise<void> };
 
   static async start(options: HarnessOptions): Promise<CallHarness> {
     installQuietRuntime();
@@ -252,6 +258,17 @@ export class CallHarness {
     );
   }
 
+  /** Waits until a worker holds the call's dial for its instant (activity placeCallWhenDue has started). */
+  async untilDialHeld(handle: CallHandle): Promise<void> {
+    await eventually(
+      () => handle.describe(),
+      ({ raw }) =>
+        (raw.pendingActivities ?? []).some(
+          (activity) => activity.activityType?.name === 'placeCallWhenDue' && activity.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        ),
+    );
+  }
+
   /** Waits until the projection has caught up with `version` (the API waits the same way before it answers a command). */
   async untilProjected(callId: string, version: number): Promise<CallState> {
     const call = await eventually(
@@ -300,7 +317,14 @@ async function createAccount(dataSource: DataSource, limits: DialLimits): Promis
   return id;
 }
 
-function callInput({ phoneNumber, accountId, inMs = 0, maxAttempts = 3, retryDelaySeconds = 1 }: CallOptions & { accountId: string }): CallWorkflowInput {
+function callInput({
+  phoneNumber,
+  accountId,
+  inMs = 0,
+  maxAttempts = 3,
+  retryDelaySeconds = 1,
+  dialLeadMs = TEST_DIAL_LEAD_MS,
+}: CallOptions & { accountId: string }): CallWorkflowInput {
   const now = Date.now();
   const call: NewCall = {
     id: randomUUID(),
@@ -312,5 +336,5 @@ function callInput({ phoneNumber, accountId, inMs = 0, maxAttempts = 3, retryDel
     retryDelaySeconds,
     createdAt: new Date(now).toISOString(),
   };
-  return { call, dialRetry: TEST_DIAL_RETRY };
+  return { call, dialRetry: TEST_DIAL_RETRY, dialLeadMs };
 }

@@ -52,3 +52,14 @@ export function acceptedUpdatesByTask(history: History): number[] {
 export function scheduledActivities(history: History): string[] {
   return (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 }
+
+/** Whether a held dial was called off too late: asked to cancel, it went on and reported the dial made. */
+export function aHeldDialCalledOffTooLate(history: History): boolean {
+  const events = history.events ?? [];
+  const held = new Set(
+    events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'placeCallWhenDue').map((event) => Number(event.eventId)),
+  );
+  const calledOff = events.some((event) => held.has(Number(event.activityTaskCancelRequestedEventAttributes?.scheduledEventId)));
+  const made = events.some((event) => held.has(Number(event.activityTaskCompletedEventAttributes?.scheduledEventId)));
+  return calledOff && made;
+}

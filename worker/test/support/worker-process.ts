@@ -46,6 +46,13 @@ export class WorkerProcess {
     await this.exited;
   }
 
+  /** SIGKILL: the worker dies at once, as in a crash, and every task it held is left to time out. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   private async untilReady(withinMs: number): Promise<void> {
     const giveUpAt = Date.now() + withinMs;
     while (!this.output.join('').includes(READY)) {

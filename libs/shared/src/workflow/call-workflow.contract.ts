@@ -10,6 +10,11 @@ export function workflowIdForCall(callId: string): string {
   return `call-${callId}`;
 }
 
+/** The task queue of the dials held until their instant, beside the calls' own: a worker's slots for them are their own. */
+export function heldDialTaskQueue(taskQueue: string): string {
+  return `${taskQueue}.held-dials`;
+}
+
 /** How the provider is retried when placing one dial attempt; part of the input so replays see the same policy. */
 export interface DialRetryPolicy {
   initialIntervalMs: number;
@@ -27,9 +32,17 @@ export const DEFAULT_DIAL_RETRY_POLICY: DialRetryPolicy = {
   scheduleToCloseMs: 10 * 60_000,
 };
 
+/**
+ * How long before a dial is due its workflow hands it to a worker, which holds it and dials at the instant:
+ * enough to cover the engine's timers and tasks when thousands of calls fall due in the same second.
+ */
+export const DEFAULT_DIAL_LEAD_MS = 10_000;
+
 export interface CallWorkflowInput {
   call: NewCall;
   dialRetry: DialRetryPolicy;
+  /** The dial lead (see DEFAULT_DIAL_LEAD_MS); absent in calls started before it existed, which dial at the instant. */
+  dialLeadMs?: number;
   /** Set when a run continues as new: where the previous run left the call. */
   continued?: CallContinuation;
 }
