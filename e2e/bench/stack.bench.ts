@@ -1,7 +1,7 @@
 /**
  * Issue 9's benchmark on one stack, section by section: firing lateness beside bare Temporal and
- * BullMQ, the API's speed (creates, commands, start-now to dial), projection lag, a change reaching 100
- * streams, the list with many calls stored, and the worker with many sleeping calls. Prints a table a
+ * BullMQ, the API's speed (creates, commands, start-now to dial), the list with many calls stored,
+ * projection lag, a change reaching 100 streams, and the worker with many sleeping calls. Prints a table a
  * section and writes every figure into bench-results/bench.json. Exits non-zero if a dial came early
  * or never came, or a change never reached a stream. See docs/PERFORMANCE.md.
  *
@@ -31,10 +31,11 @@ import { processUsage } from './worker-memory/process-usage';
 import { workerMemory } from './worker-memory/worker-memory-section';
 
 /**
- * In this order: firing lateness first, on a quiet stack, as it always ran; the list's stored calls
- * before the worker's sleeping ones, which load the stack the most.
+ * In this order: firing lateness first, on a quiet stack, as it always ran; the stored calls before the
+ * projection and the stream are timed, as issue 9 asks for them with many calls stored; the worker's
+ * sleeping calls last, since they load the stack the most.
  */
-const SECTIONS: readonly BenchSection[] = [firingLateness, apiSpeed, projectionLag, streamFanOut, listAtScale, workerMemory];
+const SECTIONS: readonly BenchSection[] = [firingLateness, apiSpeed, listAtScale, projectionLag, streamFanOut, workerMemory];
 const OUT_DIR = resolve(__dirname, '../../bench-results');
 
 async function main(): Promise<void> {
