@@ -10,7 +10,7 @@ const STACK_ACCOUNT = `(SELECT id FROM accounts WHERE name = 'Default')`;
  * (newest first as the list shows them), taking the statuses in turn: what a list of calls made long ago
  * reads. They are not changes anyone watches: the notify trigger is off for the insert's transaction
  * (which holds back other writers of `calls` meanwhile), so the API's stream is not flooded with them.
- * Their ids.
+ * Returns their ids.
  */
 export async function storeCalls(db: Client, count: number, statuses: readonly CallStatus[]): Promise<string[]> {
   await db.query('BEGIN');
