@@ -9,6 +9,8 @@ import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../src/support/browser';
 import { Stack } from '../src/support/stack';
+import { percentile } from './percentiles';
+import { storeCalls } from './stored-calls';
 
 const CALLS = Number(process.env.CALLS ?? 10_000);
 const LIVE_SAMPLES = 20;
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: stack.databaseUrl });
   try {
     await db.connect();
-    const seedMs = await timed(() => seed(db, CALLS));
+    const seedMs = await timed(() => storeCalls(db, CALLS, ['scheduled']));
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 
     const firstRowsMs = await timed(async () => {
@@ -66,18 +68,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** Calls of the stack's one account spread over the last days, as if made by the API: the projection rows a list reads. */
-async function seed(db: Client, count: number): Promise<void> {
-  await db.query(
-    `INSERT INTO calls (id, account_id, phone_number, note, scheduled_at, status, attempt, max_attempts, retry_delay_seconds,
-                        next_attempt_at, external_call_id, last_error, created_at, updated_at, version)
-     SELECT gen_random_uuid(), (SELECT id FROM accounts WHERE name = 'Default'), '+1415555' || lpad((n % 10000)::text, 4, '0'), NULL, now() + n * interval '1 minute',
-            'scheduled', 0, 3, 300, NULL, NULL, NULL, now() - n * interval '1 second', now() - n * interval '1 second', 1
-     FROM generate_series(1, $1) AS n`,
-    [count],
-  );
-}
-
 /** Moves one call on in the projection, as the worker would, and times until its row shows it. */
 async function liveLatency(page: Page, db: Client, id: string): Promise<number> {
   const seen = page.evaluate(
@@ -106,11 +96,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import { STATISTICS, type Spread, type Statistic } from './lateness';
+import { STATISTICS, type Spread, type Statistic } from '../percentiles';
+import { formatSpread, renderTable } from '../text-table';
 
 /** One line of the report: a system's lateness for one size of burst, over its repeats. */
 export interface ReportRow {
@@ -23,11 +24,5 @@ export function formatTable(rows: readonly ReportRow[]): string {
     row.early === 0 ? '0' : `${row.early} EARLY`,
     String(row.missing),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
-  const render = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
-  return [render(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(render)].join('\n');
-}
-
-function formatSpread({ median, min, max }: Spread): string {
-  return min === max ? String(Math.round(median)) : `${Math.round(median)} (${Math.round(min)}–${Math.round(max)})`;
+  return renderTable(header, lines);
 }

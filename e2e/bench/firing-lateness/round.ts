@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { earlyDials, latenesses, type Receipt } from './lateness';
-import type { ProviderReceipts } from './provider-receipts';
+import { benchNumbers } from '../bench-numbers';
+import type { ProviderReceipts, Receipt } from '../provider-receipts';
+import { earlyDials, latenesses } from './lateness';
 import type { BenchCall, FiringSystem } from './systems/firing-system';
 
 /** How long after the due instant a round waits for the last dial before it counts the rest as missing. */
@@ -50,6 +51,5 @@ export async function runRound(system: FiringSystem, provider: ProviderReceipts,
 }
 
 function benchCalls(areaCode: string, count: number): BenchCall[] {
-  if (count > 10_000) throw new Error('at most 10,000 numbers per area code');
-  return Array.from({ length: count }, (_, i) => ({ phoneNumber: `+1${areaCode}555${String(i).padStart(4, '0')}`, idempotencyKey: randomUUID() }));
+  return benchNumbers(areaCode, count).map((phoneNumber) => ({ phoneNumber, idempotencyKey: randomUUID() }));
 }

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { inParallel } from '../../in-parallel';
+import { inParallel } from '../../../in-parallel';
 import type { BenchCall, FiringSystem } from '../firing-system';
 import { createBareActivities } from './activities';
 import { sleepThenDial } from './workflows';

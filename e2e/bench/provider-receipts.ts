@@ -1,14 +1,19 @@
 import type { ProviderCallRecord } from '@call-scheduler/mock-provider';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Receipt } from './lateness';
 
 const POLL_MS = 1_000;
+
+/** When the provider received the first POST that dialled one number. */
+export interface Receipt {
+  phoneNumber: string;
+  receivedAt: number;
+}
 
 /** What the mock provider itself recorded: each call's `createdAt` is its own clock when the first POST dialled it. */
 export class ProviderReceipts {
   constructor(private readonly providerUrl: string) {}
 
-  /** Forgets every call, so that a round's listing holds only its own. */
+  /** Forgets every call, so that a round's listing holds only its own (and ends the calls it was following). */
   async reset(): Promise<void> {
     const response = await fetch(`${this.providerUrl}/admin/reset`, { method: 'POST' });
     if (!response.ok) throw new Error(`the provider's reset answered ${response.status}`);

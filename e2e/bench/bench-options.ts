@@ -1,0 +1,48 @@
+/** What one `npm run bench` measures, and how much of it. */
+export interface BenchOptions {
+  /** A short run: fewer calls and repeats in every section. */
+  quick: boolean;
+  /** The sections to run, by name, in the bench's own order; null for all of them. */
+  only: string[] | null;
+  /** How many calls stored in PostgreSQL the list is timed at. */
+  storedCalls: number;
+  /** How many sleeping calls the worker's memory and CPU are taken at, in increasing order. */
+  sleepingCalls: number[];
+}
+
+const DEFAULTS = {
+  quick: { storedCalls: 10_000, sleepingCalls: [500] },
+  full: { storedCalls: 100_000, sleepingCalls: [10_000] },
+};
+
+/**
+ * Reads `--quick`, `--only=a,b`, `--stored=N` and `--sleeping=N,M` from the command line, or from
+ * npm's environment: `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
+ */
+export function benchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BenchOptions {
+  const flag = (name: string): string | undefined => {
+    const given = argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+    if (given !== undefined) return given.includes('=') ? given.slice(given.indexOf('=') + 1) : 'true';
+    return env[`npm_config_${name}`];
+  };
+  const unknown = argv.filter((arg) => !/^--(quick|only|stored|sleeping)(=|$)/.test(arg));
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --quick, --only=a,b, --stored=N, --sleeping=N,M)`);
+
+  const quick = flag('quick') === 'true';
+  const defaults = quick ? DEFAULTS.quick : DEFAULTS.full;
+  const only = flag('only');
+  const stored = flag('stored');
+  const sleeping = flag('sleeping');
+  return {
+    quick,
+    only: only ? only.split(',').map((name) => name.trim()) : null,
+    storedCalls: stored ? count('--stored', stored) : defaults.storedCalls,
+    sleepingCalls: sleeping ? sleeping.split(',').map((value) => count('--sleeping', value)).sort((a, b) => a - b) : defaults.sleepingCalls,
+  };
+}
+
+function count(option: string, value: string): number {
+  const number = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${option} takes whole numbers above 0, not "${value}"`);
+  return number;
+}
