@@ -45,6 +45,11 @@ function startTemporal(binary: string): ChildProcess {
   const args = [
     'server', 'start-dev',
     '--db-filename', resolve(DATA_DIR, 'temporal.db'),
+    // Measured (docs/PERFORMANCE.md): a burst's timers fire about 3x sooner. WAL lets readers run beside the one
+    // writer; synchronous=normal syncs at checkpoints, not every commit, so a crash of the process loses nothing
+    // and a power cut can lose only the last commits before it.
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
     '--port', String(TEMPORAL_PORT),
     '--ui-port', String(TEMPORAL_UI_PORT),
     '--log-level', 'warn',

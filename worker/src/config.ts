@@ -7,6 +7,8 @@ export interface WorkerConfig {
   provider: { baseUrl: string; apiKey?: string; timeoutMs: number; pollIntervalMs: number };
   maxConcurrentActivities: number;
   maxHeldDials: number;
+  /** Workflows kept in memory between their tasks; unset: the SDK's default, from the heap's size. */
+  maxCachedWorkflows?: number;
 }
 
 export function readWorkerConfig(env = new Env()): WorkerConfig {
@@ -21,5 +23,6 @@ export function readWorkerConfig(env = new Env()): WorkerConfig {
     },
     maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
     maxHeldDials: env.int('WORKER_MAX_HELD_DIALS', DEFAULT_MAX_HELD_DIALS, { min: 1 }),
+    maxCachedWorkflows: env.optional('WORKER_MAX_CACHED_WORKFLOWS') === undefined ? undefined : env.int('WORKER_MAX_CACHED_WORKFLOWS', 0, { min: 2 }),
   };
 }

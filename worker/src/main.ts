@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       taskQueue: config.temporal.taskQueue,
       maxConcurrentActivities: config.maxConcurrentActivities,
       maxHeldDials: config.maxHeldDials,
+      maxCachedWorkflows: config.maxCachedWorkflows,
       activities: createActivities({
         provider: new ProviderClient(config.provider),
         calls: new CallRepository(dataSource),

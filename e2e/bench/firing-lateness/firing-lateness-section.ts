@@ -57,11 +57,14 @@ export const firingLateness: BenchSection = {
     const rows = summaryRows(measured);
     const chartPath = join(outDir, 'firing-lateness.svg');
     await writeLatenessChart(chartPath, measured);
-    const failed = rounds.filter((round) => round.early.length > 0 || round.missing > 0 || round.scheduledLate);
+    const failed = rounds.filter((round) => round.early.length > 0 || round.missing > 0);
+    // A busy machine can make scheduling run past the instant: worth saying, but it is not a wrong dial.
+    const scheduledLate = measured.filter((round) => round.scheduledLate).map((round) => `${round.system} (${round.calls})`);
+    const caveat = scheduledLate.length > 0 ? `\n!! scheduled past the due instant, so their lateness includes scheduling: ${scheduledLate.join(', ')}` : '';
     return {
-      text: `Milliseconds late at the provider, median of the repeats (min–max)\n${formatTable(rows)}\nchart: ${chartPath}`,
+      text: `Milliseconds late at the provider, median of the repeats (min–max)\n${formatTable(rows)}\nchart: ${chartPath}${caveat}`,
       figures: { summary: rows, rounds },
-      failures: failed.length > 0 ? [`${failed.length} round(s) dialled early, lost calls or scheduled past the due instant`] : [],
+      failures: failed.length > 0 ? [`${failed.length} round(s) dialled early or lost calls`] : [],
     };
   },
 };
