@@ -4,7 +4,14 @@
  * - an embedded PostgreSQL on 5433 with the `call_scheduler` database, unless DATABASE_URL is set.
  * Ctrl-C stops both.
  */
-import { ensureDatabase, ensureTemporalBinary, startEmbeddedPostgres, type LocalPostgres } from '@call-scheduler/testing/local-services';
+import {
+  DEV_SERVER_SQLITE_PRAGMAS,
+  ensureDatabase,
+  ensureTemporalBinary,
+  sqlitePragmaArgs,
+  startEmbeddedPostgres,
+  type LocalPostgres,
+} from '@call-scheduler/testing/local-services';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -45,11 +52,7 @@ function startTemporal(binary: string): ChildProcess {
   const args = [
     'server', 'start-dev',
     '--db-filename', resolve(DATA_DIR, 'temporal.db'),
-    // Measured (docs/PERFORMANCE.md): a burst's timers fire about 3x sooner. WAL lets readers run beside the one
-    // writer; synchronous=normal syncs at checkpoints, not every commit, so a crash of the process loses nothing
-    // and a power cut can lose only the last commits before it.
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
+    ...sqlitePragmaArgs(DEV_SERVER_SQLITE_PRAGMAS),
     '--port', String(TEMPORAL_PORT),
     '--ui-port', String(TEMPORAL_UI_PORT),
     '--log-level', 'warn',

@@ -2,7 +2,7 @@ import { benchOptions } from './bench-options';
 
 describe('the bench options', () => {
   it('runs everything at full size when given nothing', () => {
-    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000] });
+    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000], temporal: 'sqlite-wal' });
   });
 
   it('runs a smaller bench with --quick, from the command line or from npm', () => {
@@ -16,12 +16,15 @@ describe('the bench options', () => {
       only: ['list-at-scale', 'worker-memory'],
       storedCalls: 20_000,
       sleepingCalls: [10_000, 100_000],
+      temporal: 'sqlite-wal',
     });
+    expect(benchOptions(['--temporal=memory'], {}).temporal).toBe('memory');
     expect(benchOptions(['--quick'], { npm_config_sleeping: '500' }).sleepingCalls).toEqual([500]);
   });
 
   it('refuses what it does not know, rather than run a bench nobody asked for', () => {
     expect(() => benchOptions(['--quik'], {})).toThrow('unknown option(s): --quik');
     expect(() => benchOptions(['--sleeping=lots'], {})).toThrow('--sleeping takes whole numbers');
+    expect(() => benchOptions(['--temporal=postgres'], {})).toThrow('--temporal takes sqlite-wal, sqlite, memory');
   });
 });

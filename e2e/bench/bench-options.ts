@@ -1,3 +1,7 @@
+/** Where the bench's Temporal dev server keeps its data: `npm start`'s way (the default), its old way, or the tests'. */
+export const TEMPORAL_PERSISTENCE = ['sqlite-wal', 'sqlite', 'memory'] as const;
+export type TemporalPersistence = (typeof TEMPORAL_PERSISTENCE)[number];
+
 /** What one `npm run bench` measures, and how much of it. */
 export interface BenchOptions {
   /** A short run: fewer calls and repeats in every section. */
@@ -8,6 +12,8 @@ export interface BenchOptions {
   storedCalls: number;
   /** How many sleeping calls the worker's memory and CPU are taken at, in increasing order. */
   sleepingCalls: number[];
+  /** Where the Temporal dev server keeps its data. */
+  temporal: TemporalPersistence;
 }
 
 const DEFAULTS = {
@@ -16,7 +22,7 @@ const DEFAULTS = {
 };
 
 /**
- * Reads `--quick`, `--only=a,b`, `--stored=N` and `--sleeping=N,M` from the command line, or from
+ * Reads `--quick`, `--only=a,b`, `--stored=N`, `--sleeping=N,M` and `--temporal=sqlite-wal|sqlite|memory` from the command line, or from
  * npm's environment: `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
  */
 export function benchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BenchOptions {
@@ -25,20 +31,27 @@ export function benchOptions(argv: readonly string[], env: Readonly<Record<strin
     if (given !== undefined) return given.includes('=') ? given.slice(given.indexOf('=') + 1) : 'true';
     return env[`npm_config_${name}`];
   };
-  const unknown = argv.filter((arg) => !/^--(quick|only|stored|sleeping)(=|$)/.test(arg));
-  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --quick, --only=a,b, --stored=N, --sleeping=N,M)`);
+  const unknown = argv.filter((arg) => !/^--(quick|only|stored|sleeping|temporal)(=|$)/.test(arg));
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --quick, --only=a,b, --stored=N, --sleeping=N,M, --temporal=P)`);
 
   const quick = flag('quick') === 'true';
   const defaults = quick ? DEFAULTS.quick : DEFAULTS.full;
   const only = flag('only');
   const stored = flag('stored');
   const sleeping = flag('sleeping');
+  const temporal = flag('temporal') ?? 'sqlite-wal';
+  if (!isPersistence(temporal)) throw new Error(`--temporal takes ${TEMPORAL_PERSISTENCE.join(', ')}, not "${temporal}"`);
   return {
     quick,
     only: only ? only.split(',').map((name) => name.trim()) : null,
     storedCalls: stored ? count('--stored', stored) : defaults.storedCalls,
     sleepingCalls: sleeping ? sleeping.split(',').map((value) => count('--sleeping', value)).sort((a, b) => a - b) : defaults.sleepingCalls,
+    temporal,
   };
+}
+
+function isPersistence(value: string): value is TemporalPersistence {
+  return (TEMPORAL_PERSISTENCE as readonly string[]).includes(value);
 }
 
 function count(option: string, value: string): number {

@@ -8,17 +8,19 @@
  *   npm run bench                          (full size)
  *   npm run bench -- --quick               (small: about 2 minutes after the build)
  *   npm run bench -- --only=list-at-scale --stored=200000 --sleeping=10000,100000
+ *   npm run bench -- --only=firing-lateness --temporal=memory   (the Temporal server's storage: sqlite-wal, sqlite, memory)
  */
-import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
+import { globalTeardown, startTestServices } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { Stack } from '../src/support/stack';
 import { StackClient } from '../src/support/stack-client';
 import { apiSpeed } from './api-speed/api-speed-section';
 import { benchOptions } from './bench-options';
+import { TEMPORAL_PERSISTENCE_LABEL, temporalOptions } from './bench-temporal';
 import type { BenchSection } from './bench-section';
 import { firingLateness } from './firing-lateness/firing-lateness-section';
 import { listAtScale } from './list-at-scale/list-at-scale-section';
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
   await mkdir(OUT_DIR, { recursive: true });
   const startedAt = new Date();
   const loadAtStart = loadavg();
-  await globalSetup();
+  const temporalDir = await mkdtemp(join(tmpdir(), 'bench-temporal-'));
+  await startTestServices(temporalOptions(options.temporal, temporalDir));
+  console.log(`Temporal dev server: ${TEMPORAL_PERSISTENCE_LABEL[options.temporal]}`);
   const stack = await Stack.start();
   const db = new Client({ connectionString: stack.databaseUrl });
   const reports: Record<string, { text: string; figures: unknown; failures: string[]; seconds: number }> = {};
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     await db.end();
     await stack.stop();
     await globalTeardown();
+    await rm(temporalDir, { recursive: true, force: true });
   }
 
   const jsonPath = join(OUT_DIR, 'bench.json');
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
   const figures = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, { seconds: report.seconds, ...(report.figures as object) }]));
   await writeFile(jsonPath, JSON.stringify({ quick: options.quick, options, startedAt, finishedAt: new Date(), machine, sections: figures }, null, 2));
 
-  console.log(`\n==== all sections (${options.quick ? 'quick' : 'full'} run), machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; load average at start ${loadAtStart.map((load) => load.toFixed(2)).join(' ')}`);
+  console.log(`\n==== all sections (${options.quick ? 'quick' : 'full'} run, Temporal ${options.temporal}), machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; load average at start ${loadAtStart.map((load) => load.toFixed(2)).join(' ')}`);
   for (const [name, report] of Object.entries(reports)) console.log(`\n== ${name} (${report.seconds} s)\n${report.text}`);
   console.log(`\nJSON: ${jsonPath}`);
 

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalPostgres } from './embedded-postgres';
 import { ensureTemporalBinary } from './temporal-binary';
 import { startTestPostgres } from './test-postgres';
-import { startTestTemporal } from './test-temporal';
+import { startTestTemporal, type TestTemporalOptions } from './test-temporal';
 
 interface TestServices {
   temporal: TestWorkflowEnvironment;
@@ -18,8 +18,13 @@ type WithServices = typeof globalThis & { [KEY]?: TestServices };
  * The Temporal CLI comes first, installed if missing, so a failure to get it leaves nothing running.
  */
 export default async function globalSetup(): Promise<void> {
+  await startTestServices();
+}
+
+/** What globalSetup does, with a Temporal server as `temporal` asks (a benchmark may want `npm start`'s SQLite file). */
+export async function startTestServices(temporalOptions: TestTemporalOptions = {}): Promise<void> {
   await ensureTemporalBinary();
-  const [temporal, postgres] = await Promise.all([startTestTemporal(), startTestPostgres()]);
+  const [temporal, postgres] = await Promise.all([startTestTemporal(temporalOptions), startTestPostgres()]);
   (globalThis as WithServices)[KEY] = { temporal, postgres };
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.TEST_DATABASE_ADMIN_URL = postgres.adminUrl;

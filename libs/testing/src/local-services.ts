@@ -1,3 +1,4 @@
 export { startEmbeddedPostgres, type LocalPostgres, type LocalPostgresOptions } from './embedded-postgres';
 export { ensureDatabase } from './ensure-database';
 export { ensurePinnedTemporalBinary, ensureTemporalBinary } from './temporal-binary';
+export { DEV_SERVER_SQLITE_PRAGMAS, sqlitePragmaArgs } from './dev-server-persistence';
