@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccountRepository, CallRepository, DialReservationRepository, dataSourceOptions, SessionRepository } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, SessionRepository } from '@call-scheduler/db';
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
 import type { CallDetailDto, CallDto, CallPageDto, CallStatus, DialLimits, Role } from '@call-scheduler/shared';
 import { Env } from '@call-scheduler/shared/runtime';
@@ -112,6 +112,7 @@ export class ApiHarness {
         provider: new ProviderClient({ baseUrl: this.provider.url, timeoutMs: 2000 }),
         calls: this.calls,
         reservations: new DialReservationRepository(this.dataSource),
+        heldDials: new HeldDialRepository(this.dataSource),
         pollIntervalMs: 50,
       }),
     });

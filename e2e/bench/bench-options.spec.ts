@@ -2,7 +2,7 @@ import { benchOptions } from './bench-options';
 
 describe('the bench options', () => {
   it('runs everything at full size when given nothing', () => {
-    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000], temporal: 'sqlite-wal' });
+    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000], bursts: [200, 1_000], aheadSeconds: 0, temporal: 'sqlite-wal' });
   });
 
   it('runs a smaller bench with --quick, from the command line or from npm', () => {
@@ -16,8 +16,11 @@ describe('the bench options', () => {
       only: ['list-at-scale', 'worker-memory'],
       storedCalls: 20_000,
       sleepingCalls: [10_000, 100_000],
+      bursts: [200, 1_000],
+      aheadSeconds: 0,
       temporal: 'sqlite-wal',
     });
+    expect(benchOptions(['--quick', '--bursts=1000', '--ahead=60'], {})).toMatchObject({ bursts: [1_000], aheadSeconds: 60 });
     expect(benchOptions(['--temporal=memory'], {}).temporal).toBe('memory');
     expect(benchOptions(['--quick'], { npm_config_sleeping: '500' }).sleepingCalls).toEqual([500]);
   });

@@ -12,17 +12,21 @@ export interface BenchOptions {
   storedCalls: number;
   /** How many sleeping calls the worker's memory and CPU are taken at, in increasing order. */
   sleepingCalls: number[];
+  /** How many calls each firing round has due in the same second, one round size after another. */
+  bursts: number[];
+  /** How much further ahead than it must be a firing round's due instant is, as when calls are booked in advance. */
+  aheadSeconds: number;
   /** Where the Temporal dev server keeps its data. */
   temporal: TemporalPersistence;
 }
 
 const DEFAULTS = {
-  quick: { storedCalls: 10_000, sleepingCalls: [500] },
-  full: { storedCalls: 100_000, sleepingCalls: [10_000] },
+  quick: { storedCalls: 10_000, sleepingCalls: [500], bursts: [200] },
+  full: { storedCalls: 100_000, sleepingCalls: [10_000], bursts: [200, 1_000] },
 };
 
 /**
- * Reads `--quick`, `--only=a,b`, `--stored=N`, `--sleeping=N,M` and `--temporal=sqlite-wal|sqlite|memory` from the command line, or from
+ * Reads `--quick`, `--only=a,b`, `--stored=N`, `--sleeping=N,M`, `--bursts=N,M`, `--ahead=S` and `--temporal=sqlite-wal|sqlite|memory` from the command line, or from
  * npm's environment: `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
  */
 export function benchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BenchOptions {
@@ -31,14 +35,16 @@ export function benchOptions(argv: readonly string[], env: Readonly<Record<strin
     if (given !== undefined) return given.includes('=') ? given.slice(given.indexOf('=') + 1) : 'true';
     return env[`npm_config_${name}`];
   };
-  const unknown = argv.filter((arg) => !/^--(quick|only|stored|sleeping|temporal)(=|$)/.test(arg));
-  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --quick, --only=a,b, --stored=N, --sleeping=N,M, --temporal=P)`);
+  const unknown = argv.filter((arg) => !/^--(quick|only|stored|sleeping|bursts|ahead|temporal)(=|$)/.test(arg));
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --quick, --only=a,b, --stored=N, --sleeping=N,M, --bursts=N,M, --ahead=S, --temporal=P)`);
 
   const quick = flag('quick') === 'true';
   const defaults = quick ? DEFAULTS.quick : DEFAULTS.full;
   const only = flag('only');
   const stored = flag('stored');
   const sleeping = flag('sleeping');
+  const bursts = flag('bursts');
+  const ahead = flag('ahead');
   const temporal = flag('temporal') ?? 'sqlite-wal';
   if (!isPersistence(temporal)) throw new Error(`--temporal takes ${TEMPORAL_PERSISTENCE.join(', ')}, not "${temporal}"`);
   return {
@@ -46,6 +52,8 @@ export function benchOptions(argv: readonly string[], env: Readonly<Record<strin
     only: only ? only.split(',').map((name) => name.trim()) : null,
     storedCalls: stored ? count('--stored', stored) : defaults.storedCalls,
     sleepingCalls: sleeping ? sleeping.split(',').map((value) => count('--sleeping', value)).sort((a, b) => a - b) : defaults.sleepingCalls,
+    bursts: bursts ? bursts.split(',').map((value) => count('--bursts', value)) : defaults.bursts,
+    aheadSeconds: ahead ? count('--ahead', ahead) : 0,
     temporal,
   };
 }

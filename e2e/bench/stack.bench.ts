@@ -54,12 +54,16 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = loadavg();
   const temporalDir = await mkdtemp(join(tmpdir(), 'bench-temporal-'));
-  await startTestServices(temporalOptions(options.temporal, temporalDir));
-  console.log(`Temporal dev server: ${TEMPORAL_PERSISTENCE_LABEL[options.temporal]}`);
-  const stack = await Stack.start();
-  const db = new Client({ connectionString: stack.databaseUrl });
   const reports: Record<string, { text: string; figures: unknown; failures: string[]; seconds: number }> = {};
+  let stack: Stack | undefined;
+  let db: Client | undefined;
+  // Everything started is stopped, whichever step fails.
   try {
+    await startTestServices(temporalOptions(options.temporal, temporalDir));
+    console.log(`Temporal dev server: ${TEMPORAL_PERSISTENCE_LABEL[options.temporal]}`);
+    // The worker follows calls at the provider as often as in production, not as quickly as the e2e tests have it.
+    stack = await Stack.start({ env: { PROVIDER_POLL_INTERVAL_MS: '1000' } });
+    db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     await raiseSpendCap(stack);
     const context = {
@@ -82,8 +86,8 @@ async function main(): Promise<void> {
       console.log(`\n${report.text}`);
     }
   } finally {
-    await db.end();
-    await stack.stop();
+    await db?.end();
+    await stack?.stop();
     await globalTeardown();
     await rm(temporalDir, { recursive: true, force: true });
   }

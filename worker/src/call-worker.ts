@@ -2,7 +2,7 @@ import { heldDialTaskQueue } from '@call-scheduler/shared/workflow';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HELD_DIAL_HEARTBEAT_MS, type CallActivities } from './activities';
+import type { CallActivities } from './activities';
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -70,8 +70,6 @@ export async function createCallWorker(options: CallWorkerOptions & Partial<Pick
     taskQueue: heldDialTaskQueue(taskQueue),
     activities: { placeCallWhenDue },
     maxConcurrentActivityTaskExecutions: maxHeldDials ?? DEFAULT_MAX_HELD_DIALS,
-    // Every heartbeat goes out, not one per 80% of the heartbeat timeout: a call-off waits for the next one.
-    maxHeartbeatThrottleInterval: HELD_DIAL_HEARTBEAT_MS,
   });
   return new CallWorker([calls, heldDials]);
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CallRepository, DialReservationRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from './activities';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
         provider: new ProviderClient(config.provider),
         calls: new CallRepository(dataSource),
         reservations: new DialReservationRepository(dataSource),
+        heldDials: new HeldDialRepository(dataSource),
         pollIntervalMs: config.provider.pollIntervalMs,
       }),
     });

@@ -58,7 +58,7 @@ describe('a dial held by a worker until its instant', () => {
     expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', ...ANSWERED]);
   });
 
-  it('is called off by a cancel, which is answered once the hold has ended, and nothing is dialled', async () => {
+  it('is called off by a cancel, which is answered once PostgreSQL has the call-off, and nothing is dialled', async () => {
     const call = await heldCall(NUMBER.cancelled);
 
     expect(await call.handle.executeUpdate(cancelUpdate, { args: [{ reason: 'while held' }] })).toMatchObject({ status: 'cancelled' });
@@ -109,11 +109,11 @@ describe('a dial held by a worker until its instant', () => {
   });
 
   it('is held again by another worker when the one holding it dies, and dialled once, not before its instant', async () => {
-    // Long enough for the workflow to hear of the death before the instant: the heartbeat's 5 s, then 10 s for the
+    // Long enough for the workflow to hear of the death before the instant: the heartbeat's 10 s, then 10 s for the
     // workflow task that the dead worker's sticky queue holds.
     const call = await h.whileNoWorkerRuns(async () => {
       const doomed = await h.startWorkerProcess();
-      const held = await heldCall(NUMBER.workerLost, 25_000);
+      const held = await heldCall(NUMBER.workerLost, 35_000);
       await doomed.kill();
       return held;
     });

@@ -230,7 +230,7 @@ async function heldByUsedUpHour(h: CallHarness): Promise<CallHandle> {
  */
 const RACES: Record<string, Scenario> = {
   // Its worker dies: the workflow hears of it (heartbeat timeout, then its sticky queue's timeout) before the instant.
-  'dial-held-again-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 25_000),
+  'dial-held-again-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 35_000),
   // The same, but the workflow hears of it after the instant: the dial may have been made, and placeCall makes sure.
   'dial-placed-after-its-holding-worker-died': (h) => dialHeldByAWorkerThatDies(h, 10_000),
   async 'cancel-racing-the-held-dial'(h) {

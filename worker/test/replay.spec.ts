@@ -128,6 +128,8 @@ describe('replaying call histories', () => {
     expect(dials('started-now-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
     expect(dials('dial-held-again-after-its-worker-died')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
     expect(dials('dial-placed-after-its-holding-worker-died')).toEqual(['placeCallWhenDue', 'placeCall']);
+    const calledOff = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).includes('callOffHeldDial');
+    expect(['cancelled-while-dial-held', 'rescheduled-while-dial-held', 'started-now-while-dial-held', 'cancelled-by-temporal-while-dial-held'].filter(calledOff)).toHaveLength(4);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -20,7 +20,7 @@ const WARM_UP_LEAD_MS = 4_000;
 export const firingLateness: BenchSection = {
   name: 'firing-lateness',
   async run({ stack, provider, temporalAddress, options, outDir }) {
-    const bursts = options.quick ? [200] : [200, 1_000];
+    const { bursts } = options;
     const repeats = options.quick ? 1 : 3;
     const systems: FiringSystem[] = [];
     const rounds: RoundResult[] = [];
@@ -42,7 +42,7 @@ export const firingLateness: BenchSection = {
       for (const calls of bursts) {
         for (let repeat = 0; repeat < repeats; repeat++) {
           for (const system of systems) {
-            const leadMs = 2_000 + 2 * calls * schedulingMsPerCall.get(system)!;
+            const leadMs = 2_000 + 2 * calls * schedulingMsPerCall.get(system)! + options.aheadSeconds * 1000;
             const round = await runRound(system, provider, calls, leadMs, false);
             report(round);
             rounds.push(round);

@@ -11,6 +11,8 @@ export interface StackOptions {
   web?: boolean;
   /** The mock provider's behaviour: each field named replaces the stack's quick, always-answered default. */
   providerBehaviour?: BehaviourPatch;
+  /** Settings of the API and worker processes that replace the stack's own (e.g. its quick provider polling). */
+  env?: Record<string, string>;
 }
 
 const WORKER_ENTRY = '@call-scheduler/worker/dist/main.js';
@@ -76,6 +78,7 @@ export class Stack {
       TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
       PROVIDER_URL: providerUrl,
       PROVIDER_POLL_INTERVAL_MS: '100',
+      ...options.env,
     };
     const webUrl = webPort === null ? null : `http://127.0.0.1:${webPort}`;
     const apiUrl = `http://127.0.0.1:${apiPort}`;

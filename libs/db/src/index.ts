@@ -8,3 +8,4 @@ export * from './account.repository';
 export * from './session.repository';
 export * from './rate-limit.repository';
 export * from './dial-reservation.repository';
+export * from './held-dial.repository';

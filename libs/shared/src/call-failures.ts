@@ -4,5 +4,7 @@ export const CallFailureType = {
   InvalidSchedule: 'InvalidSchedule',
   RescheduleLimitReached: 'RescheduleLimitReached',
   ProviderRejected: 'ProviderRejected',
+  /** A held dial could not be claimed at its instant (PostgreSQL out of reach): nothing was dialled. */
+  HeldDialUnclaimed: 'HeldDialUnclaimed',
 } as const;
 export type CallFailureType = (typeof CallFailureType)[keyof typeof CallFailureType];

@@ -1,6 +1,8 @@
-import type { CallRepository, DialReservationRepository } from '@call-scheduler/db';
+import type { CallRepository, DialReservationRepository, HeldDialRepository } from '@call-scheduler/db';
 import type { ProviderClient } from '../provider/provider.client';
 import { createAwaitCallProgress } from './await-call-progress.activity';
+import { createCallOffHeldDial } from './call-off-held-dial.activity';
+import { HeldDialClaims } from './held-dial-claims';
 import { createPlaceCall } from './place-call.activity';
 import { createPlaceCallWhenDue } from './place-call-when-due.activity';
 import { createRecordCallEvent } from './record-call-event.activity';
@@ -12,15 +14,17 @@ export interface ActivityDependencies {
   provider: ProviderClient;
   calls: CallRepository;
   reservations: DialReservationRepository;
+  heldDials: HeldDialRepository;
   pollIntervalMs: number;
 }
 
-export function createActivities({ provider, calls, reservations, pollIntervalMs }: ActivityDependencies) {
+export function createActivities({ provider, calls, reservations, heldDials, pollIntervalMs }: ActivityDependencies) {
   return {
     reserveDial: createReserveDial(reservations),
     releaseDial: createReleaseDial(reservations),
     placeCall: createPlaceCall(provider),
-    placeCallWhenDue: createPlaceCallWhenDue(provider),
+    placeCallWhenDue: createPlaceCallWhenDue(provider, new HeldDialClaims(heldDials)),
+    callOffHeldDial: createCallOffHeldDial(heldDials),
     awaitCallProgress: createAwaitCallProgress(provider, pollIntervalMs),
     recordCallEvents: createRecordCallEvents(calls),
     recordCallEvent: createRecordCallEvent(calls),
@@ -31,7 +35,8 @@ export type CallActivities = ReturnType<typeof createActivities>;
 export type { ReserveDialInput, DialReservation } from './reserve-dial.activity';
 export type { ReleaseDialInput } from './release-dial.activity';
 export type { PlaceCallInput } from './place-call.activity';
-export { HELD_DIAL_HEARTBEAT_MS, type PlaceCallWhenDueInput, type HeldDialResult } from './place-call-when-due.activity';
+export type { PlaceCallWhenDueInput, HeldDialResult } from './place-call-when-due.activity';
+export type { CallOffHeldDialInput } from './call-off-held-dial.activity';
 export type { AwaitCallProgressInput, CallProgress } from './await-call-progress.activity';
 export type { RecordCallEventsInput } from './record-call-events.activity';
 export type { RecordCallEventInput } from './record-call-event.activity';

@@ -1,35 +1,40 @@
-import { CancelledFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
+import { CallFailureType } from '@call-scheduler/shared/workflow';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderClient } from '../provider/provider.client';
+import type { HeldDialClaims } from './held-dial-claims';
 import type { PlaceCallInput } from './place-call.activity';
 import { toActivityFailure } from './provider-failure';
 
 export interface PlaceCallWhenDueInput extends PlaceCallInput {
   /** The instant to dial at, never before. */
   dueAt: string;
+  /** This hold's name in PostgreSQL, where it is either claimed at the instant or called off first. */
+  holdId: string;
 }
 
-/** `placed: false`: called off before its instant, so nothing was dialled. */
+/** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
 export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false };
 
-/**
- * How often a held dial heartbeats, which is how a call-off reaches it: one asked for later than this
- * before the instant may find the dial made. Each heartbeat is a request to the Temporal server.
- */
-export const HELD_DIAL_HEARTBEAT_MS = 1_000;
+/** How often a held dial heartbeats: only so that a worker that died is noticed (see the heartbeat timeout). */
+const HEARTBEAT_EVERY_MS = 2_000;
+/** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
+const CLAIM_RETRY_MS = 30_000;
 
 /**
- * Holds a dial on this worker until its instant, then asks the provider once. The workflow starts it a
- * lead ahead of time, so that a burst of calls due in the same second no longer waits on the engine's
- * timers and tasks at that second. Cancelled before the instant, it dials nothing; from the instant on,
- * it ignores cancellation: the dial is being made. The idempotency key is placeCall's, so a retry of the
- * same attempt by either activity gets the same provider call back.
+ * Holds a dial on this worker until its instant, claims it in PostgreSQL, then asks the provider once. The
+ * workflow starts it a lead ahead of time, so that a burst of calls due in the same second no longer waits
+ * on the engine's timers and tasks at that second. A command calls the hold off in PostgreSQL; the claim
+ * and the call-off cannot both win, so a call-off that wins means nothing is dialled. The idempotency key
+ * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back.
  */
-export function createPlaceCallWhenDue(provider: ProviderClient) {
-  return async function placeCallWhenDue({ callId, attempt, to, dueAt }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims) {
+  return async function placeCallWhenDue({ callId, attempt, to, dueAt, holdId }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
     const context = Context.current();
-    if (!(await holdUntil(Date.parse(dueAt), context))) return { placed: false };
-    const heartbeat = setInterval(() => context.heartbeat(), HELD_DIAL_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+    context.heartbeat();
     try {
+      if (!(await holdUntil(Date.parse(dueAt), context)) || !(await claim(claims, holdId))) return { placed: false };
       const { id } = await provider.placeCall(to, `${callId}:${attempt}`);
       return { placed: true, externalCallId: id };
     } catch (error) {
@@ -40,16 +45,27 @@ export function createPlaceCallWhenDue(provider: ProviderClient) {
   };
 }
 
-/** Waits until `at` (true), heartbeating, or until the activity is cancelled first (false). */
+/** Waits until `at` (true), or until the activity is cancelled first (false). */
 async function holdUntil(at: number, context: Context): Promise<boolean> {
-  for (let left = at - Date.now(); left > 0; left = at - Date.now()) {
-    context.heartbeat();
+  try {
+    await context.sleep(Math.max(0, at - Date.now()));
+    return true;
+  } catch (error) {
+    if (error instanceof CancelledFailure) return false;
+    throw error;
+  }
+}
+
+async function claim(claims: HeldDialClaims, holdId: string): Promise<boolean> {
+  const giveUpAt = Date.now() + CLAIM_RETRY_MS;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
     try {
-      await context.sleep(Math.min(left, HELD_DIAL_HEARTBEAT_MS));
+      return await claims.claim(holdId);
     } catch (error) {
-      if (error instanceof CancelledFailure) return false;
-      throw error;
+      if (Date.now() + delay > giveUpAt) {
+        throw ApplicationFailure.create({ type: CallFailureType.HeldDialUnclaimed, message: `Could not claim the held dial: ${String(error)}`, nonRetryable: true });
+      }
+      await sleep(delay);
     }
   }
-  return true;
 }

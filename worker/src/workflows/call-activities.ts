@@ -1,14 +1,14 @@
-import { ActivityCancellationType, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { CallFailureType, DIAL_RESERVATION_LEASE_MS, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
 export type CallWorkflowActivities = Pick<
   CallActivities,
-  'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'awaitCallProgress' | 'recordCallEvents'
+  'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'callOffHeldDial' | 'awaitCallProgress' | 'recordCallEvents'
 >;
 
 /** How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still ahead). */
-const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
+const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
 export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
@@ -57,8 +57,13 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
     taskQueue: heldDialTaskQueue(workflowInfo().taskQueue),
     startToCloseTimeout: dialLeadMs + 30_000,
     heartbeatTimeout: HELD_DIAL_HEARTBEAT_TIMEOUT_MS,
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: { maximumAttempts: 1 },
   });
-  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, awaitCallProgress, recordCallEvents };
+  // A command waits on it: retried for as long as a command is, then the command finds the dial made or not.
+  const { callOffHeldDial } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '5 seconds',
+    scheduleToCloseTimeout: '15 seconds',
+    retry: { initialInterval: '100 milliseconds', maximumInterval: '2 seconds' },
+  });
+  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents };
 }

@@ -49,7 +49,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
   if (!patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
   const activities = callActivities(input.dialRetry, input.dialLeadMs);
   const journal = openJournal(input, activities);
-  const heldDial = new HeldDial();
+  const heldDial = new HeldDial(activities.callOffHeldDial);
   const commands = new CommandHandlers(journal, heldDial, input.continued);
   commands.register();
   const cancelRequested = watchCancelRequest();
@@ -218,20 +218,23 @@ class CallRun {
 
   /**
    * Hands the dial to a worker that holds it until its instant, and follows the call once it is made.
-   * Commands meanwhile call the hold off and wait for its outcome (see HeldDial); so does a cancel from
-   * Temporal. A dial that may have reached the provider goes on through placeCall, whose idempotency key
-   * returns the same provider call if it did.
+   * Commands meanwhile call the hold off (see HeldDial); so does a cancel from Temporal. A dial that may
+   * have reached the provider goes on through placeCall, whose idempotency key returns the same provider
+   * call if it did.
    */
   private async dialWhenDue(attempt: number): Promise<DialOutcome> {
     const { id, phoneNumber } = this.journal.state;
     const dueAt = this.dueAt();
     const held = new Settled(
-      this.heldDial.hold(() => this.activities.placeCallWhenDue({ callId: id, attempt, to: phoneNumber, dueAt: new Date(dueAt).toISOString() })),
+      this.heldDial.hold((holdId) =>
+        this.activities.placeCallWhenDue({ callId: id, attempt, to: phoneNumber, dueAt: new Date(dueAt).toISOString(), holdId }),
+      ),
     );
-    await this.until(() => held.done || this.cancelRequested());
-    if (!held.done) this.heldDial.callOff();
-    await this.until(() => held.done);
-    const outcome = heldDialOutcome(held, Date.now() < dueAt);
+    await this.until(() => held.done || this.heldDial.callingOff || this.heldDial.calledOff || this.cancelRequested());
+    if (!held.done) void this.heldDial.callOff();
+    // A call-off under way decides first: a hold lost with its worker after the instant is then known to be undialled.
+    await this.until(() => this.heldDial.calledOff || (held.done && !this.heldDial.callingOff));
+    const outcome = this.heldDial.calledOff ? ({ dialled: 'no' } as const) : heldDialOutcome(held, Date.now() < dueAt);
     if (outcome.dialled !== 'no') this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
     this.heldDial.settle();
     switch (outcome.dialled) {

@@ -1,4 +1,4 @@
-import { ApplicationFailure, currentUpdateInfo, setHandler, type defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, condition, currentUpdateInfo, setHandler, type defineUpdate } from '@temporalio/workflow';
 import {
   callStateQuery,
   cancelUpdate,
@@ -25,7 +25,7 @@ type CallUpdate<Args extends unknown[]> = ReturnType<typeof defineUpdate<CallSta
  * by the validator, so a refused command leaves no trace in the history, and again by the handler,
  * whose decision is the one that counts (another update may have been taken in between). A handler
  * appends its event and answers with the state after it; it waits only while a worker holds the call's
- * dial for its instant, until the hold is called off or the dial made (see HeldDial).
+ * dial for its instant, until the hold is called off, or else the dial made (see HeldDial).
  */
 export class CommandHandlers {
   private reschedules: number;
@@ -59,12 +59,18 @@ export class CommandHandlers {
       const command = toCommand(...args);
       const updateId = currentUpdateInfo()?.id;
       if (!this.heldDial.holding) return this.apply(command, updateId);
-      return this.heldDial.cleared().then(() => this.apply(command, updateId));
+      return this.afterTheHold().then(() => this.apply(command, updateId));
     };
     const validator = (...args: Args): void => {
       if (!this.isRetryOfTakenUpdate()) this.decide(toCommand(...args));
     };
     setHandler(update, handler, { validator });
+  }
+
+  /** Calls the held dial off; if the worker claimed it first, waits until the run has recorded the dial. */
+  private async afterTheHold(): Promise<void> {
+    if (await this.heldDial.callOff()) return;
+    await condition(() => !this.heldDial.holding);
   }
 
   private apply(command: CallCommand, updateId: string | undefined): CallState {

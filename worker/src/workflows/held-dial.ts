@@ -1,47 +1,65 @@
-import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, TimeoutFailure, condition } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import { CallFailureType } from '@call-scheduler/shared/workflow';
-import type { HeldDialResult } from '../activities';
-import type { Settled } from './settled';
+import type { CallOffHeldDialInput, HeldDialResult } from '../activities';
+import { Settled } from './settled';
+
+type CallOff = (input: CallOffHeldDialInput) => Promise<boolean>;
 
 /**
- * The dial a worker holds until its instant (activity placeCallWhenDue), shared by the run, which holds
- * it and records how it ended, and the commands, which must not race it: a command first calls the hold
- * off and waits until the run has recorded the outcome, dialled or not, then decides on that state.
+ * The dial a worker holds until its instant (activity placeCallWhenDue), shared by the run, which holds it
+ * and records how it ended, and the commands, which must not race it. A command calls the hold off in
+ * PostgreSQL (activity callOffHeldDial), where the worker claims it at the instant; only one of them can
+ * win. If the call-off wins, nothing is dialled and the command decides at once; if not, it waits until
+ * the run has recorded the dial, and decides on that.
  */
 export class HeldDial {
-  private scope: CancellationScope | null = null;
-  private calledOff = false;
+  private held: { scope: CancellationScope; holdId: string; callOff: { answer: Promise<boolean>; settled: Settled<boolean> } | null } | null = null;
+  private holds = 0;
+
+  constructor(private readonly callOffActivity: CallOff) {}
 
   get holding(): boolean {
-    return this.scope !== null;
+    return this.held !== null;
   }
 
-  hold<T>(start: () => Promise<T>): Promise<T> {
+  /** Whether a call-off of the current hold has been asked for and has not answered yet. */
+  get callingOff(): boolean {
+    return this.held?.callOff?.settled.done === false;
+  }
+
+  /** Whether the current hold was called off before the worker claimed it. */
+  get calledOff(): boolean {
+    const settled = this.held?.callOff?.settled;
+    return settled?.done === true && settled.result();
+  }
+
+  hold<T>(start: (holdId: string) => Promise<T>): Promise<T> {
     const scope = new CancellationScope();
-    this.scope = scope;
-    this.calledOff = false;
-    return scope.run(start);
+    const holdId = `${workflowInfo().runId}:${++this.holds}`;
+    this.held = { scope, holdId, callOff: null };
+    return scope.run(() => start(holdId));
   }
 
   /**
-   * Asks the worker to call the hold off. Before the instant it dials nothing; from the instant on it
-   * ignores the request, and the outcome says the dial was made.
+   * Calls the current hold off (once however often asked), and answers whether that came first. A call-off
+   * that fails even after its retries counts as having come second: the run then waits for the dial itself.
    */
-  callOff(): void {
-    if (!this.scope || this.calledOff) return;
-    this.calledOff = true;
-    this.scope.cancel();
+  callOff(): Promise<boolean> {
+    const held = this.held;
+    if (!held) return Promise.resolve(false);
+    if (!held.callOff) {
+      // Not cancelled with the workflow: a cancel from Temporal is itself carried out by calling the hold off.
+      const answer = CancellationScope.nonCancellable(() => this.callOffActivity({ holdId: held.holdId })).catch(() => false);
+      held.callOff = { answer, settled: new Settled(answer) };
+      // The worker learns of it at its next heartbeat, or finds the hold called off at the instant.
+      void answer.then((won) => won && held.scope.cancel());
+    }
+    return held.callOff.answer;
   }
 
-  /** The run has recorded the outcome: commands may decide again. */
+  /** The run has recorded the outcome: commands decide on the call's state again. */
   settle(): void {
-    this.scope = null;
-  }
-
-  /** For a command: calls the hold off, if there is one, and waits until the run has recorded how it ended. */
-  async cleared(): Promise<void> {
-    this.callOff();
-    await condition(() => !this.holding);
+    this.held = null;
   }
 }
 
@@ -52,10 +70,10 @@ export type HeldDialOutcome =
   | { dialled: 'refused'; error: unknown };
 
 /**
- * What a held dial came to. Called off, or cancelled before a worker took it: nothing was dialled. Lost
- * with its worker (its heartbeat stopped) while its instant was still ahead: nothing was either, since it
- * dials only from the instant on. The provider's refusal is final. Any other failure may have come after
- * the provider took the call.
+ * What a held dial came to, when it was not called off. Given up (placed: false, or it could not be
+ * claimed), or lost with its worker (its heartbeat stopped) while its instant was still ahead: nothing was
+ * dialled, since it is claimed only at the instant. The provider's refusal is final. Any other failure may
+ * have come after the provider took the call.
  */
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
   try {
@@ -64,6 +82,7 @@ export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boo
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : error;
     if (cause instanceof CancelledFailure || (cause instanceof TimeoutFailure && instantAhead)) return { dialled: 'no' };
+    if (cause instanceof ApplicationFailure && cause.type === CallFailureType.HeldDialUnclaimed) return { dialled: 'no' };
     if (cause instanceof ApplicationFailure && cause.type === CallFailureType.ProviderRejected) return { dialled: 'refused', error };
     return { dialled: 'maybe' };
   }

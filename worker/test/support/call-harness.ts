@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AccountRepository, CallRepository, DialReservationRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
 import {
   CALL_WORKFLOW_TYPE,
@@ -133,6 +133,7 @@ export class CallHarness {
       provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
       calls,
       reservations: new DialReservationRepository(dataSource),
+      heldDials: new HeldDialRepository(dataSource),
       pollIntervalMs: 50,
     });
     const newWorker = () =>

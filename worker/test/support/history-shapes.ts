@@ -53,13 +53,15 @@ export function scheduledActivities(history: History): string[] {
   return (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 }
 
-/** Whether a held dial was called off too late: asked to cancel, it went on and reported the dial made. */
+/** Whether a held dial was called off too late: the worker had claimed it at its instant, and dialled. */
 export function aHeldDialCalledOffTooLate(history: History): boolean {
   const events = history.events ?? [];
-  const held = new Set(
-    events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'placeCallWhenDue').map((event) => Number(event.eventId)),
+  const callOffs = new Set(
+    events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'callOffHeldDial').map((event) => Number(event.eventId)),
   );
-  const calledOff = events.some((event) => held.has(Number(event.activityTaskCancelRequestedEventAttributes?.scheduledEventId)));
-  const made = events.some((event) => held.has(Number(event.activityTaskCompletedEventAttributes?.scheduledEventId)));
-  return calledOff && made;
+  return events.some((event) => {
+    const completed = event.activityTaskCompletedEventAttributes;
+    const answer = completed?.result?.payloads?.[0]?.data;
+    return callOffs.has(Number(completed?.scheduledEventId)) && answer !== undefined && answer !== null && Buffer.from(answer).toString() === 'false';
+  });
 }

@@ -2,6 +2,7 @@ import { CreateCallProjections1764000000000 } from './1764000000000-create-call-
 import { NotifyCallChanges1765000000000 } from './1765000000000-notify-call-changes';
 import { CreateAccounts1766000000000 } from './1766000000000-create-accounts';
 import { CreateDialReservations1766000000001 } from './1766000000001-create-dial-reservations';
+import { CreateHeldDials1767000000000 } from './1767000000000-create-held-dials';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   NotifyCallChanges1765000000000,
   CreateAccounts1766000000000,
   CreateDialReservations1766000000001,
+  CreateHeldDials1767000000000,
 ];
