@@ -2,11 +2,11 @@ import { benchOptions } from './bench-options';
 
 describe('the bench options', () => {
   it('runs everything at full size when given nothing', () => {
-    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000], bursts: [200, 1_000], aheadSeconds: 0, temporal: 'sqlite-wal' });
+    expect(benchOptions([], {})).toEqual({ quick: false, only: null, storedCalls: 100_000, sleepingCalls: [10_000], bursts: [200, 1_000], aheadSeconds: 60, temporal: 'sqlite-wal' });
   });
 
   it('runs a smaller bench with --quick, from the command line or from npm', () => {
-    expect(benchOptions(['--quick'], {})).toMatchObject({ quick: true, storedCalls: 10_000, sleepingCalls: [500] });
+    expect(benchOptions(['--quick'], {})).toMatchObject({ quick: true, storedCalls: 10_000, sleepingCalls: [500], aheadSeconds: 20 });
     expect(benchOptions([], { npm_config_quick: 'true' })).toMatchObject({ quick: true });
   });
 
@@ -17,10 +17,10 @@ describe('the bench options', () => {
       storedCalls: 20_000,
       sleepingCalls: [10_000, 100_000],
       bursts: [200, 1_000],
-      aheadSeconds: 0,
+      aheadSeconds: 60,
       temporal: 'sqlite-wal',
     });
-    expect(benchOptions(['--quick', '--bursts=1000', '--ahead=60'], {})).toMatchObject({ bursts: [1_000], aheadSeconds: 60 });
+    expect(benchOptions(['--quick', '--bursts=1000', '--ahead=0'], {})).toMatchObject({ bursts: [1_000], aheadSeconds: 0 });
     expect(benchOptions(['--temporal=memory'], {}).temporal).toBe('memory');
     expect(benchOptions(['--quick'], { npm_config_sleeping: '500' }).sleepingCalls).toEqual([500]);
   });

@@ -6,7 +6,7 @@
  * or never came, or a change never reached a stream. See docs/PERFORMANCE.md.
  *
  *   npm run bench                          (full size)
- *   npm run bench -- --quick               (small: about 2 minutes after the build)
+ *   npm run bench -- --quick               (small: about 4 minutes after the build)
  *   npm run bench -- --only=list-at-scale --stored=200000 --sleeping=10000,100000
  *   npm run bench -- --only=firing-lateness --temporal=memory   (the Temporal server's storage: sqlite-wal, sqlite, memory)
  */

@@ -6,6 +6,7 @@ import { formatTable, type ReportRow } from './report-table';
 import { runRound, type RoundResult } from './round';
 import { bareTemporal } from './systems/bare-temporal/bare-temporal';
 import { bullmq } from './systems/bullmq';
+import { inMemoryTimers } from './systems/in-memory-timers';
 import type { FiringSystem } from './systems/firing-system';
 import { thisProject } from './systems/this-project';
 
@@ -14,8 +15,8 @@ const WARM_UP_LEAD_MS = 4_000;
 
 /**
  * Firing lateness of calls due in the same second, side by side: this project through its REST API,
- * bare Temporal on the same server, and BullMQ delayed jobs on Redis, each dialling the same mock
- * provider, which records when each dial arrived. Fails the run if any dial came early or never came.
+ * bare Temporal on the same server, BullMQ delayed jobs on Redis, and the floor (a timer per call in
+ * memory), each dialling the same mock provider, which records when each dial arrived. Fails the run if any dial came early or never came.
  */
 export const firingLateness: BenchSection = {
   name: 'firing-lateness',
@@ -29,6 +30,7 @@ export const firingLateness: BenchSection = {
       systems.push(thisProject(stack));
       systems.push(await bareTemporal(temporalAddress, stack.providerUrl));
       systems.push(await bullmq(stack.providerUrl));
+      systems.push(inMemoryTimers(stack.providerUrl));
 
       // Warm up each system, and learn how fast it schedules, to set each round's due instant far enough ahead.
       const schedulingMsPerCall = new Map<FiringSystem, number>();

@@ -9,7 +9,7 @@ import { toActivityFailure } from './provider-failure';
 export interface PlaceCallWhenDueInput extends PlaceCallInput {
   /** The instant to dial at, never before. */
   dueAt: string;
-  /** This hold's name in PostgreSQL, where it is either claimed at the instant or called off first. */
+  /** This hold's name in PostgreSQL, where it is either claimed just before the instant or called off first. */
   holdId: string;
 }
 
@@ -20,9 +20,15 @@ export type HeldDialResult = { placed: true; externalCallId: string } | { placed
 const HEARTBEAT_EVERY_MS = 2_000;
 /** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
 const CLAIM_RETRY_MS = 30_000;
+/**
+ * How long before the instant a hold is claimed, so that the claims of a burst are written by then and the
+ * POSTs leave at the instant itself; a command in this last moment finds the call being dialled.
+ */
+export const CLAIM_AHEAD_MS = 200;
 
 /**
- * Holds a dial on this worker until its instant, claims it in PostgreSQL, then asks the provider once. The
+ * Holds a dial on this worker until just before its instant, claims it in PostgreSQL, then asks the
+ * provider once, at the instant. The
  * workflow starts it a lead ahead of time, so that a burst of calls due in the same second no longer waits
  * on the engine's timers and tasks at that second. A command calls the hold off in PostgreSQL; the claim
  * and the call-off cannot both win, so a call-off that wins means nothing is dialled. The idempotency key
@@ -34,7 +40,9 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
     const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
     context.heartbeat();
     try {
-      if (!(await holdUntil(Date.parse(dueAt), context)) || !(await claim(claims, holdId))) return { placed: false };
+      const at = Date.parse(dueAt);
+      if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
+      await sleep(Math.max(0, at - Date.now()));
       const { id } = await provider.placeCall(to, `${callId}:${attempt}`);
       return { placed: true, externalCallId: id };
     } catch (error) {

@@ -8,7 +8,7 @@ type CallOff = (input: CallOffHeldDialInput) => Promise<boolean>;
 /**
  * The dial a worker holds until its instant (activity placeCallWhenDue), shared by the run, which holds it
  * and records how it ended, and the commands, which must not race it. A command calls the hold off in
- * PostgreSQL (activity callOffHeldDial), where the worker claims it at the instant; only one of them can
+ * PostgreSQL (activity callOffHeldDial), where the worker claims it just before the instant; only one can
  * win. If the call-off wins, nothing is dialled and the command decides at once; if not, it waits until
  * the run has recorded the dial, and decides on that.
  */
@@ -51,7 +51,7 @@ export class HeldDial {
       // Not cancelled with the workflow: a cancel from Temporal is itself carried out by calling the hold off.
       const answer = CancellationScope.nonCancellable(() => this.callOffActivity({ holdId: held.holdId })).catch(() => false);
       held.callOff = { answer, settled: new Settled(answer) };
-      // The worker learns of it at its next heartbeat, or finds the hold called off at the instant.
+      // The worker learns of it at its next heartbeat, or finds the hold called off when it claims it.
       void answer.then((won) => won && held.scope.cancel());
     }
     return held.callOff.answer;
@@ -71,8 +71,9 @@ export type HeldDialOutcome =
 
 /**
  * What a held dial came to, when it was not called off. Given up (placed: false, or it could not be
- * claimed), or lost with its worker (its heartbeat stopped) while its instant was still ahead: nothing was
- * dialled, since it is claimed only at the instant. The provider's refusal is final. Any other failure may
+ * claimed): nothing was dialled. Lost with its worker while its instant was still ahead: nothing was
+ * either, since a hold is claimed only a moment before its instant and a lost worker is noticed only
+ * when its heartbeat has been silent for 10 s. The provider's refusal is final. Any other failure may
  * have come after the provider took the call.
  */
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
