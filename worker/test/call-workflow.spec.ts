@@ -351,8 +351,10 @@ describe('a call workflow on a real worker, database and provider', () => {
 
       const waiting = await eventually(() => handle.query(callStateQuery), (s) => s.status === 'no_answer', 15_000);
       expect(waiting).toMatchObject({ attempt: 1, nextAttemptAt: expect.any(String) });
+      // A query may answer from a workflow task the server then turns back (new events came meanwhile): its retry
+      // takes the event at a later clock. What the projection and the event record is the task that counted.
       const projected = await eventually(() => h.calls.findById(id), (call) => call?.status === 'no_answer');
-      expect(projected?.nextAttemptAt).toBe(waiting.nextAttemptAt);
+      expect(projected).toMatchObject({ attempt: 1, nextAttemptAt: expect.any(String) });
 
       const state = await handle.result();
       expect(state).toMatchObject({ status: 'completed', attempt: 2, nextAttemptAt: null });
@@ -367,10 +369,10 @@ describe('a call workflow on a real worker, database and provider', () => {
         ...ANSWERED_CALL.slice(1),
       ]);
       const unanswered = events[4]!;
-      expect(unanswered).toMatchObject({ data: { outcome: 'no_answer', nextAttemptAt: waiting.nextAttemptAt } });
+      expect(unanswered).toMatchObject({ data: { outcome: 'no_answer', nextAttemptAt: projected!.nextAttemptAt } });
       const secondDial = events[5]!;
       expect(secondDial).toMatchObject({ data: { attempt: 2 } });
-      const nextAttemptAt = Date.parse(waiting.nextAttemptAt!);
+      const nextAttemptAt = Date.parse(projected!.nextAttemptAt!);
       expect(Date.parse(unanswered.occurredAt)).toBeLessThan(nextAttemptAt);
       expect(Date.parse(secondDial.occurredAt)).toBeGreaterThanOrEqual(nextAttemptAt);
 
