@@ -41,8 +41,9 @@ export class CallStore {
     this.postCounts.set(idempotencyKey, (this.postCounts.get(idempotencyKey) ?? 0) + 1);
   }
 
-  create(to: string, idempotencyKey: string, lifecycle: CallLifecycle): { id: string } {
-    const call: StoredCall = { id: randomUUID(), to, idempotencyKey, createdAt: this.now(), lifecycle };
+  /** `arrivedAt`: when the POST that dials it reached the provider. */
+  create(to: string, idempotencyKey: string, lifecycle: CallLifecycle, arrivedAt: number): { id: string } {
+    const call: StoredCall = { id: randomUUID(), to, idempotencyKey, createdAt: arrivedAt, lifecycle };
     this.byId.set(call.id, call);
     this.byKey.set(idempotencyKey, call);
     return call;

@@ -43,13 +43,14 @@ export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps)
     }
     store.countPost(idempotencyKey);
     const current = behaviour();
+    const dial = (): { id: string } => store.create(to, idempotencyKey, script.lifecycleFor(current, to), res.locals.arrivedAt as number);
     const fault = script.faultFor(current, to);
     if (fault) {
-      if (!existing && dialsDespite(fault, current)) store.create(to, idempotencyKey, script.lifecycleFor(current, to));
+      if (!existing && dialsDespite(fault, current)) dial();
       respondWithFault(res, fault, current);
       return;
     }
-    const call = existing ?? store.create(to, idempotencyKey, script.lifecycleFor(current, to));
+    const call = existing ?? dial();
     // A replay answers exactly as the first POST did; the header is only a debugging aid.
     if (existing) res.set('Idempotent-Replayed', 'true');
     res.status(201).json({ id: call.id, status: 'queued' });

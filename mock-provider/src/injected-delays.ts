@@ -27,3 +27,15 @@ export function addLatency(latencyMs: () => number): RequestHandler {
     if (ms === 0 || (await pause(res, ms))) next();
   };
 }
+
+/**
+ * Notes when the request arrived, before any parsing or injected latency: a call's `createdAt` is that moment.
+ * It then lets the other requests already received be noted before this one is worked on, as a provider's
+ * edge would: its own work on earlier requests does not make a later one look late.
+ */
+export function stampArrival(now: () => number): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.arrivedAt = now();
+    setImmediate(next);
+  };
+}

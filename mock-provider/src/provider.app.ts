@@ -5,7 +5,7 @@ import { CallScript } from './call-script';
 import { CallStore, type ProviderCallRecord } from './call-store';
 import { createCallsRouter } from './calls.routes';
 import { jsonErrorHandler, notFound } from './http-errors';
-import { addLatency } from './injected-delays';
+import { addLatency, stampArrival } from './injected-delays';
 import { createLog, logRequests } from './logger';
 import { requireApiKey } from './require-api-key';
 
@@ -33,7 +33,8 @@ export interface ProviderApp {
 export function createProviderApp(options: ProviderAppOptions = {}): ProviderApp {
   const startupBehaviour = applyBehaviourPatch(DEFAULT_BEHAVIOUR, options.behaviour ?? {});
   let behaviour = startupBehaviour;
-  const store = new CallStore(options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const store = new CallStore(now);
   const script = new CallScript(options.random ?? Math.random);
 
   const control = {
@@ -64,6 +65,7 @@ export function createProviderApp(options: ProviderAppOptions = {}): ProviderApp
   app.use('/admin', jsonBody, createAdminRouter(control));
   app.use(
     '/calls',
+    stampArrival(now),
     addLatency(() => behaviour.latencyMs),
     requireApiKey(options.apiKey),
     jsonBody,

@@ -114,6 +114,16 @@ describe('POST /calls and GET /calls', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
+  it("dates a call from the POST's arrival, not from when the provider got through its own latency", async () => {
+    provider.setBehaviour({ latencyMs: 200 });
+    const posted = request(provider.url).post('/calls').send({ to: TO, idempotencyKey: 'slow' }).expect(201).then();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    clock.advanceTo(150);
+    await posted;
+
+    expect(provider.calls()).toEqual([expect.objectContaining({ createdAt: new Date(T0).toISOString() })]);
+  });
+
   it('lists every call received with its idempotency key and how many POSTs carried it', async () => {
     await request(provider.url).post('/calls').send({ to: TO, idempotencyKey: 'once' }).expect(201);
     clock.advanceTo(1000);

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   await retryUntilReady('PostgreSQL', () => dataSource.initialize());
   await migrate(dataSource);
   const connection = await retryUntilReady('Temporal', () => NativeConnection.connect({ address: config.temporal.address }));
+  const provider = new ProviderClient(config.provider);
   try {
     const worker = await createCallWorker({
       connection,
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
       maxHeldDials: config.maxHeldDials,
       maxCachedWorkflows: config.maxCachedWorkflows,
       activities: createActivities({
-        provider: new ProviderClient(config.provider),
+        provider,
         calls: new CallRepository(dataSource),
         reservations: new DialReservationRepository(dataSource),
         heldDials: new HeldDialRepository(dataSource),
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown: run() returns once in-flight tasks are done.
     await worker.run();
   } finally {
+    provider.close();
     await connection.close();
     await dataSource.destroy();
   }

@@ -27,8 +27,8 @@ const CLAIM_RETRY_MS = 30_000;
 export const CLAIM_AHEAD_MS = 200;
 
 /**
- * Holds a dial on this worker until just before its instant, claims it in PostgreSQL, then asks the
- * provider once, at the instant. The
+ * Holds a dial on this worker until just before its instant, then opens its connection to the provider
+ * while it claims the dial in PostgreSQL, and sends the request once, at the instant. The
  * workflow starts it a lead ahead of time, so that a burst of calls due in the same second no longer waits
  * on the engine's timers and tasks at that second. A command calls the hold off in PostgreSQL; the claim
  * and the call-off cannot both win, so a call-off that wins means nothing is dialled. The idempotency key
@@ -41,10 +41,16 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
     context.heartbeat();
     try {
       const at = Date.parse(dueAt);
-      if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
-      await sleep(Math.max(0, at - Date.now()));
-      const { id } = await provider.placeCall(to, `${callId}:${attempt}`);
-      return { placed: true, externalCallId: id };
+      if (!(await holdUntil(at - CLAIM_AHEAD_MS, context))) return { placed: false };
+      const call = provider.prepareCall(to, `${callId}:${attempt}`);
+      try {
+        if (!(await claim(claims, holdId))) return { placed: false };
+        await sleep(Math.max(0, at - Date.now()));
+        const { id } = await call.place();
+        return { placed: true, externalCallId: id };
+      } finally {
+        call.discard();
+      }
     } catch (error) {
       throw toActivityFailure(error);
     } finally {

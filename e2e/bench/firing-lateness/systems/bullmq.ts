@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { BenchCall, FiringSystem } from './firing-system';
-import { dialProvider } from './provider-dial';
+import { providerClient } from './provider-client';
 import { RedisServer } from './redis-server';
 
 const QUEUE = 'bench-dials';
@@ -10,8 +10,9 @@ const WORKER_CONCURRENCY = 200;
 export async function bullmq(providerUrl: string): Promise<FiringSystem> {
   const redis = await RedisServer.start();
   const connection = { host: '127.0.0.1', port: redis.port };
+  const provider = providerClient(providerUrl);
   const queue = new Queue<BenchCall>(QUEUE, { connection });
-  const worker = new Worker<BenchCall>(QUEUE, (job) => dialProvider(providerUrl, job.data), {
+  const worker = new Worker<BenchCall>(QUEUE, (job) => provider.placeCall(job.data.phoneNumber, job.data.idempotencyKey), {
     connection: { ...connection, maxRetriesPerRequest: null },
     concurrency: WORKER_CONCURRENCY,
   });
@@ -29,6 +30,7 @@ export async function bullmq(providerUrl: string): Promise<FiringSystem> {
       await worker.close();
       await queue.close();
       await redis.stop();
+      provider.close();
     },
   };
 }

@@ -1,10 +1,10 @@
+import type { ProviderClient } from '@call-scheduler/worker';
 import type { BenchCall } from '../firing-system';
-import { dialProvider } from '../provider-dial';
 
-export function createBareActivities(providerUrl: string) {
+export function createBareActivities(provider: ProviderClient) {
   return {
     async dial(call: BenchCall): Promise<void> {
-      await dialProvider(providerUrl, call);
+      await provider.placeCall(call.phoneNumber, call.idempotencyKey);
     },
   };
 }

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { inParallel } from '../../../in-parallel';
 import type { BenchCall, FiringSystem } from '../firing-system';
+import { providerClient } from '../provider-client';
 import { createBareActivities } from './activities';
 import { sleepThenDial } from './workflows';
 
@@ -11,12 +12,13 @@ const START_CONCURRENCY = 16;
 /** Bare Temporal on the project's Temporal server: its own worker, in this process, on its own task queue. */
 export async function bareTemporal(temporalAddress: string, providerUrl: string): Promise<FiringSystem> {
   const taskQueue = `bench-bare-${randomUUID()}`;
+  const provider = providerClient(providerUrl);
   const workerConnection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await Worker.create({
     connection: workerConnection,
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
-    activities: createBareActivities(providerUrl),
+    activities: createBareActivities(provider),
   });
   const running = worker.run();
   const clientConnection = await Connection.connect({ address: temporalAddress });
@@ -39,6 +41,7 @@ export async function bareTemporal(temporalAddress: string, providerUrl: string)
       await running;
       await clientConnection.close();
       await workerConnection.close();
+      provider.close();
     },
   };
 }
