@@ -233,3 +233,67 @@ describe('DialReservationRepository', () => {
     await expect(reserve(randomUUID())).rejects.toBeInstanceOf(AccountNotFoundError);
   });
 });
+
+describe('DialReservationRepository.reserveAll', () => {
+  function requests(accountId: string, count: number): { accountId: string; callId: string; attempt: number }[] {
+    return Array.from({ length: count }, () => ({ accountId, callId: randomUUID(), attempt: 1 }));
+  }
+
+  it('grants a batch in order up to the hourly limit and holds the rest, as one by one would', async () => {
+    const [batched, oneByOne] = [await account({ dialsPerHour: 7 }), await account({ dialsPerHour: 7 })];
+
+    const answers = await reservations.reserveAll(requests(batched, 10));
+    const sequential: DialReservation[] = [];
+    for (const request of requests(oneByOne, 10)) sequential.push(await reservations.reserve(request));
+
+    expect(answers.map(limitOf)).toEqual(sequential.map(limitOf));
+    expect(answers.map(limitOf)).toEqual([...Array(7).fill('granted'), 'hourly', 'hourly', 'hourly']);
+    expect(await rowsOf(batched)).toHaveLength(7);
+  });
+
+  it('holds a batch beyond the calls in progress at once', async () => {
+    const accountId = await account({ maxConcurrentCalls: 3 });
+    await reserve(accountId);
+
+    const answers = await reservations.reserveAll(requests(accountId, 4));
+
+    expect(answers.map(limitOf)).toEqual(['granted', 'granted', 'concurrent', 'concurrent']);
+  });
+
+  it('grants again an attempt already reserved, and one asked twice in the batch, each counted once', async () => {
+    const accountId = await account({ dialsPerHour: 3 });
+    const earlier = randomUUID();
+    await reserve(accountId, earlier);
+    const [twice, last] = requests(accountId, 2);
+
+    const answers = await reservations.reserveAll([{ accountId, callId: earlier, attempt: 1 }, twice!, twice!, last!]);
+
+    expect(answers.map(limitOf)).toEqual(['granted', 'granted', 'granted', 'granted']);
+    expect(await rowsOf(accountId)).toHaveLength(3);
+    expect(await reserve(accountId)).toMatchObject({ granted: false, hold: { limit: 'hourly' } });
+  });
+
+  it("answers a batch of several accounts in its order, each within its account's limits", async () => {
+    const [roomy, tight] = [await account({}), await account({ maxConcurrentCalls: 1 })];
+    const [a, b] = requests(roomy, 2);
+    const [c, d] = requests(tight, 2);
+
+    const answers = await reservations.reserveAll([c!, a!, d!, b!]);
+
+    expect(answers.map(limitOf)).toEqual(['granted', 'granted', 'concurrent', 'granted']);
+  });
+
+  it('answers only the requests of an account that does not exist with the error', async () => {
+    const [missing] = requests(randomUUID(), 1);
+    const [present] = requests(await account({}), 1);
+
+    const answers = await reservations.reserveAll([missing!, present!]);
+
+    expect(answers[0]).toBeInstanceOf(AccountNotFoundError);
+    expect(answers[1]).toEqual({ granted: true });
+  });
+});
+
+function limitOf(reservation: DialReservation): string {
+  return reservation.granted ? 'granted' : reservation.hold.limit;
+}

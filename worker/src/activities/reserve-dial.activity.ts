@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { AccountNotFoundError, type DialReservation, type DialReservationRepository } from '@call-scheduler/db';
+import { AccountNotFoundError, type DialRequest, type DialReservation, type DialReservationRepository } from '@call-scheduler/db';
+import { SameMomentBatch } from './same-moment-batch';
 
 export interface ReserveDialInput {
   accountId: string;
@@ -12,14 +13,15 @@ export type { DialReservation };
 /** Failure type of a reservation for an account that does not exist: retrying cannot make it exist. */
 export const ACCOUNT_NOT_FOUND = 'AccountNotFound';
 
-/** Reserves one dial attempt in its account's spend cap, or answers what holds it back; safe to retry. */
+/**
+ * Reserves one dial attempt in its account's spend cap, or answers what holds it back; safe to retry. The
+ * reservations asked in the same moment (a burst of calls reaching their lead together) are made together.
+ */
 export function createReserveDial(reservations: DialReservationRepository) {
+  const batch = new SameMomentBatch<DialRequest, DialReservation | AccountNotFoundError>((requests) => reservations.reserveAll(requests));
   return async function reserveDial(input: ReserveDialInput): Promise<DialReservation> {
-    try {
-      return await reservations.reserve(input);
-    } catch (error) {
-      if (!(error instanceof AccountNotFoundError)) throw error;
-      throw ApplicationFailure.create({ type: ACCOUNT_NOT_FOUND, message: error.message, nonRetryable: true });
-    }
+    const answer = await batch.ask(input);
+    if (answer instanceof AccountNotFoundError) throw ApplicationFailure.create({ type: ACCOUNT_NOT_FOUND, message: answer.message, nonRetryable: true });
+    return answer;
   };
 }
