@@ -1,4 +1,4 @@
 export { createActivities, type CallActivities } from './activities';
 export { createCallWorker, workflowSource, type CallWorker } from './call-worker';
-export { CLAIM_AHEAD_MS } from './activities/place-call-when-due.activity';
+export { CONNECT_AHEAD_MS } from './activities/place-call-when-due.activity';
 export { ProviderClient } from './provider/provider.client';

@@ -25,10 +25,15 @@ const CLAIM_RETRY_MS = 30_000;
  * POSTs leave at the instant itself; a command in this last moment finds the call being dialled.
  */
 export const CLAIM_AHEAD_MS = 200;
+/**
+ * How long before the instant a held dial opens its connection to the provider: time for the handshakes of a
+ * burst of a thousand, which the claim's 0.2 s is not. Nothing is sent on it before the instant.
+ */
+export const CONNECT_AHEAD_MS = 1_000;
 
 /**
- * Holds a dial on this worker until just before its instant, then opens its connection to the provider
- * while it claims the dial in PostgreSQL, and sends the request once, at the instant. The
+ * Holds a dial on this worker until just before its instant: opens its connection to the provider a second
+ * ahead, claims the dial in PostgreSQL 0.2 s ahead, and sends the request once, at the instant. The
  * workflow starts it a lead ahead of time, so that a burst of calls due in the same second no longer waits
  * on the engine's timers and tasks at that second. A command calls the hold off in PostgreSQL; the claim
  * and the call-off cannot both win, so a call-off that wins means nothing is dialled. The idempotency key
@@ -41,10 +46,10 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
     context.heartbeat();
     try {
       const at = Date.parse(dueAt);
-      if (!(await holdUntil(at - CLAIM_AHEAD_MS, context))) return { placed: false };
+      if (!(await holdUntil(at - CONNECT_AHEAD_MS, context))) return { placed: false };
       const call = provider.prepareCall(to, `${callId}:${attempt}`);
       try {
-        if (!(await claim(claims, holdId))) return { placed: false };
+        if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
         await sleep(Math.max(0, at - Date.now()));
         const { id } = await call.place();
         return { placed: true, externalCallId: id };

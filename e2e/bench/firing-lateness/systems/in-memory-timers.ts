@@ -1,4 +1,4 @@
-import { CLAIM_AHEAD_MS } from '@call-scheduler/worker';
+import { CONNECT_AHEAD_MS } from '@call-scheduler/worker';
 import type { BenchCall, FiringSystem } from './firing-system';
 import { providerClient } from './provider-client';
 
@@ -22,7 +22,7 @@ export function inMemoryTimers(providerUrl: string): FiringSystem {
     areaCode: '212',
     async schedule(calls: readonly BenchCall[], dueAt: Date): Promise<void> {
       for (const call of calls) {
-        after(dueAt.getTime() - CLAIM_AHEAD_MS - Date.now(), () => {
+        after(dueAt.getTime() - CONNECT_AHEAD_MS - Date.now(), () => {
           const dial = provider.prepareCall(call.phoneNumber, call.idempotencyKey);
           after(dueAt.getTime() - Date.now(), () => {
             dial.place().catch((error: unknown) => console.error(`the floor's dial of ${call.phoneNumber} failed:`, error));

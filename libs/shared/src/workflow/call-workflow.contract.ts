@@ -36,7 +36,7 @@ export const DEFAULT_DIAL_RETRY_POLICY: DialRetryPolicy = {
  * How long before a dial is due its workflow hands it to a worker, which holds it and dials at the instant:
  * enough to cover the engine's timers and tasks when thousands of calls fall due in the same second.
  */
-export const DEFAULT_DIAL_LEAD_MS = 30_000;
+export const DEFAULT_DIAL_LEAD_MS = 90_000;
 
 export interface CallWorkflowInput {
   call: NewCall;
