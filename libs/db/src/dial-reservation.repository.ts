@@ -118,7 +118,11 @@ async function lockLimits(manager: EntityManager, accountId: string): Promise<Di
 
 function byAccount(requests: readonly DialRequest[]): Map<string, number[]> {
   const indexes = new Map<string, number[]>();
-  requests.forEach((request, i) => indexes.set(request.accountId, [...(indexes.get(request.accountId) ?? []), i]));
+  requests.forEach((request, i) => {
+    const ofAccount = indexes.get(request.accountId);
+    if (ofAccount) ofAccount.push(i);
+    else indexes.set(request.accountId, [i]);
+  });
   return indexes;
 }
 

@@ -22,7 +22,8 @@ export class HeldDialClaims {
 
   private async claimAll(holdIds: string[]): Promise<boolean[]> {
     const won = await this.heldDials.claim(holdIds);
-    await this.forgetOldDecisions();
+    // Off the claims' path: they are answered without waiting for it.
+    void this.forgetOldDecisions();
     return holdIds.map((holdId) => won.has(holdId));
   }
 
