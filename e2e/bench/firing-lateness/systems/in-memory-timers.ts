@@ -19,7 +19,7 @@ export function inMemoryTimers(providerUrl: string): FiringSystem {
   };
   return {
     name: 'floor: a timer per call (in memory)',
-    areaCode: '212',
+    areaCode: '305',
     async schedule(calls: readonly BenchCall[], dueAt: Date): Promise<void> {
       for (const call of calls) {
         after(dueAt.getTime() - CONNECT_AHEAD_MS - Date.now(), () => {
