@@ -6,7 +6,7 @@ describe('the bench options', () => {
   });
 
   it('runs a smaller bench with --quick, from the command line or from npm', () => {
-    expect(benchOptions(['--quick'], {})).toMatchObject({ quick: true, storedCalls: 10_000, sleepingCalls: [500], aheadSeconds: 20 });
+    expect(benchOptions(['--quick'], {})).toMatchObject({ quick: true, storedCalls: 10_000, sleepingCalls: [200], aheadSeconds: 5 });
     expect(benchOptions([], { npm_config_quick: 'true' })).toMatchObject({ quick: true });
   });
 

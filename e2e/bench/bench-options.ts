@@ -25,7 +25,7 @@ export interface BenchOptions {
 }
 
 const DEFAULTS = {
-  quick: { storedCalls: 10_000, sleepingCalls: [500], bursts: [200], aheadSeconds: 20 },
+  quick: { storedCalls: 10_000, sleepingCalls: [200], bursts: [200], aheadSeconds: 5 },
   full: { storedCalls: 100_000, sleepingCalls: [10_000], bursts: [200, 1_000], aheadSeconds: 60 },
 };
 
