@@ -5,7 +5,9 @@
  * Ctrl-C stops both.
  */
 import {
+  DEV_SERVER_DYNAMIC_CONFIG,
   DEV_SERVER_SQLITE_PRAGMAS,
+  dynamicConfigArgs,
   ensureDatabase,
   ensureTemporalBinary,
   sqlitePragmaArgs,
@@ -53,6 +55,7 @@ function startTemporal(binary: string): ChildProcess {
     'server', 'start-dev',
     '--db-filename', resolve(DATA_DIR, 'temporal.db'),
     ...sqlitePragmaArgs(DEV_SERVER_SQLITE_PRAGMAS),
+    ...dynamicConfigArgs(DEV_SERVER_DYNAMIC_CONFIG),
     '--port', String(TEMPORAL_PORT),
     '--ui-port', String(TEMPORAL_UI_PORT),
     '--log-level', 'warn',

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_HELD_DIALS } from './call-worker';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, DEFAULT_MAX_HELD_DIALS } from './call-worker';
 import { Env, readDatabaseUrl, readTemporalConfig, type TemporalConfig } from '@call-scheduler/shared/runtime';
 
 export interface WorkerConfig {
@@ -7,8 +7,8 @@ export interface WorkerConfig {
   provider: { baseUrl: string; apiKey?: string; timeoutMs: number; pollIntervalMs: number };
   maxConcurrentActivities: number;
   maxHeldDials: number;
-  /** Workflows kept in memory between their tasks; unset: the SDK's default, from the heap's size. */
-  maxCachedWorkflows?: number;
+  /** Workflows kept in memory between their tasks. */
+  maxCachedWorkflows: number;
 }
 
 export function readWorkerConfig(env = new Env()): WorkerConfig {
@@ -23,6 +23,6 @@ export function readWorkerConfig(env = new Env()): WorkerConfig {
     },
     maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
     maxHeldDials: env.int('WORKER_MAX_HELD_DIALS', DEFAULT_MAX_HELD_DIALS, { min: 1 }),
-    maxCachedWorkflows: env.optional('WORKER_MAX_CACHED_WORKFLOWS') === undefined ? undefined : env.int('WORKER_MAX_CACHED_WORKFLOWS', 0, { min: 2 }),
+    maxCachedWorkflows: env.int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, { min: 2 }),
   };
 }

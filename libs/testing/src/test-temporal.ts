@@ -1,10 +1,11 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEV_SERVER_DYNAMIC_CONFIG, dynamicConfigArgs, type DynamicConfig } from './dev-server-dynamic-config';
 import { sqlitePragmaArgs } from './dev-server-persistence';
 import { ensureTemporalBinary } from './temporal-binary';
 
 export interface TestTemporalOptions {
-  /** Server settings (`--dynamic-config-value`), e.g. `{ 'history.maxTotalUpdates': 40 }` to reach a limit quickly. */
-  dynamicConfig?: Record<string, string | number | boolean>;
+  /** Server settings (`--dynamic-config-value`) beside `npm start`'s, e.g. `{ 'history.maxTotalUpdates': 40 }` to reach a limit quickly. */
+  dynamicConfig?: DynamicConfig;
   /** A SQLite file to keep the server's data in, as `npm start` does; in memory without one. */
   dbFilename?: string;
   /** SQLite pragmas for that file (`--sqlite-pragma`). */
@@ -20,7 +21,7 @@ export async function startTestTemporal({ dynamicConfig = {}, dbFilename, sqlite
       log: { format: 'pretty', level: 'error' },
       dbFilename,
       extraArgs: [
-        ...Object.entries(dynamicConfig).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
+        ...dynamicConfigArgs({ ...DEV_SERVER_DYNAMIC_CONFIG, ...dynamicConfig }),
         ...sqlitePragmaArgs(sqlitePragmas),
       ],
     },
