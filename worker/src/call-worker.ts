@@ -21,7 +21,8 @@ export const DEFAULT_MAX_HELD_DIALS = 5_000;
  * Call workflows kept in memory between their tasks. Most calls sleep, and a sleeping call needs no place:
  * it is replayed from its short history when it wakes, a lead ahead of its dial. 250 holds a worker at about
  * 450 MB with 10,000 sleeping calls, against 1 GB with the SDK's default of about 2,300, and 1,000 calls due in
- * one second dial as soon (docs/PERFORMANCE.md, "Worker memory and CPU").
+ * one second dial as soon; a command to a call out of the cache replays it first, which doubles the p99 of a
+ * storm of commands to a thousand calls (docs/PERFORMANCE.md, "The workflow cache").
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
 
