@@ -14,6 +14,8 @@
  * The histories recorded before accounts existed have no accountId in their input, so they never reserve a dial;
  * the *-held ones go through the spend cap of patch `dial-limits`. The *-dial-held ones, and every history recorded
  * since patch `held-dials`, hand each dial to a worker a lead ahead of its instant (activity placeCallWhenDue).
+ * test/histories/before-lean-start holds every path as recorded before patch `lean-start` (one patch marker
+ * for all, and the first event written by a local activity); test/histories itself, every path since.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
@@ -26,7 +28,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallHarness, ROOMY_LIMITS, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
+import { CallHarness, ROOMY_LIMITS, TEST_DIAL_LEAD_MS, bundleWorkflows, installQuietRuntime, type CallHandle } from './support/call-harness';
 import { eventually } from './support/eventually';
 import { aHeldDialCalledOffTooLate, acceptedUpdatesByTask, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
@@ -97,14 +99,16 @@ const SCENARIOS: Record<string, Scenario> = {
     return handle;
   },
   async 'command-storm'(h) {
-    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 10 * 60_000 });
-    await h.untilSleeping(id);
-    await Promise.all([
-      ...Array.from({ length: 31 }, (_, i) => settle(handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(20 * 60_000 + i * 1_000) }] }))),
-      settle(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'storm' }] })),
-    ]);
-    await handle.result();
-    return handle;
+    return untilHistoryShows((history) => acceptedUpdatesByTask(history).some((count) => count > 1), async () => {
+      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 10 * 60_000 });
+      await h.untilSleeping(id);
+      await Promise.all([
+        ...Array.from({ length: 31 }, (_, i) => settle(handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(20 * 60_000 + i * 1_000) }] }))),
+        settle(handle.executeUpdate(cancelUpdate, { args: [{ reason: 'storm' }] })),
+      ]);
+      await handle.result();
+      return handle;
+    });
   },
   async 'cancelled-by-temporal-while-sleeping'(h) {
     const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
@@ -244,10 +248,11 @@ const RACES: Record<string, Scenario> = {
   },
   async 'started-now-racing-the-timer'(h) {
     return untilHistoryShows(tasksThatFiredATimerAndTookAnUpdate, async () => {
-      const { id, handle, input } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 1_000 });
+      const { id, handle, input } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: TEST_DIAL_LEAD_MS + 1_000 });
       await h.untilSleeping(id);
       const startNow = await h.whileNoWorkerRuns(async () => {
-        await sleep(Date.parse(input.call.scheduledAt) + 500 - Date.now());
+        // Past the instant the call wakes for its dial, a lead before it is due.
+        await sleep(Date.parse(input.call.scheduledAt) - TEST_DIAL_LEAD_MS + 500 - Date.now());
         return sent(handle.executeUpdate(startNowUpdate, { args: [{}] }));
       });
       await startNow.answered;
@@ -316,12 +321,22 @@ async function save(h: CallHarness, name: string, handle: CallHandle): Promise<v
   }
 }
 
+/** Drives the scenario and saves its history; a failure is told at once, with the path's name, before the others are stopped. */
+async function recordOne(h: CallHarness, name: string, run: Scenario): Promise<void> {
+  try {
+    await save(h, name, await run(h));
+  } catch (error) {
+    console.error(`${name} was not recorded:`, error);
+    throw error;
+  }
+}
+
 async function record(h: CallHarness, scenarios: Record<string, Scenario>): Promise<void> {
-  await Promise.all(Object.entries(scenarios).map(async ([name, run]) => save(h, name, await run(h))));
+  await Promise.all(Object.entries(scenarios).map(([name, run]) => recordOne(h, name, run)));
 }
 
 async function recordOneByOne(h: CallHarness, scenarios: Record<string, Scenario>): Promise<void> {
-  for (const [name, run] of Object.entries(scenarios)) await save(h, name, await run(h));
+  for (const [name, run] of Object.entries(scenarios)) await recordOne(h, name, run);
 }
 
 function chosen<T>(all: Record<string, T>, names: string[]): Record<string, T> {
