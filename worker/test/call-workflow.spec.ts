@@ -7,8 +7,6 @@ import {
   type CallEventType,
 } from '@call-scheduler/shared/workflow';
 import { ApplicationFailure, CancelledFailure, WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { History } from '@temporalio/common/lib/proto-utils';
-import { temporal } from '@temporalio/proto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
 import { eventually, rejectionOf } from './support/eventually';
@@ -38,7 +36,6 @@ const NUMBER = {
   commandStorm: '+14155550121',
   startNowAtDueTime: '+14155550122',
   cancelOrStartNow: '+14155550123',
-  asleep: '+14155550124',
 };
 
 const ANSWERED_CALL: CallEventType[] = [
@@ -108,19 +105,6 @@ describe('a call workflow on a real worker, database and provider', () => {
         expect.objectContaining({ id: state.externalCallId, idempotencyKey: `${id}:1`, postCount: 1, status: 'completed' }),
       ]);
       expect(Date.parse(dialed[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(input.call.scheduledAt));
-    });
-
-    it('goes to sleep in one workflow task, its first event written in it and dated when its workflow started', async () => {
-      const { id, handle } = await h.startCall({ phoneNumber: NUMBER.asleep, inMs: 60 * 60_000 });
-      await h.untilSleeping(id);
-
-      const [scheduled, ...others] = await h.calls.findEvents(id);
-      expect(others).toEqual([]);
-      expect(scheduled).toMatchObject({ type: 'CallScheduled', seq: 1, occurredAt: (await handle.describe()).startTime.toISOString() });
-      const history = await handle.fetchHistory();
-      expect(countEvents(history, 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED')).toBe(1);
-      expect(countEvents(history, 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED')).toBe(0);
-      await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'done' }] });
     });
 
     it('moves a sleeping call later and dials it at the new time only', async () => {
@@ -546,7 +530,3 @@ describe('the history of every call above', () => {
     expect(results.filter((r) => r.error !== undefined)).toEqual([]);
   });
 });
-
-function countEvents(history: History, type: keyof typeof temporal.api.enums.v1.EventType): number {
-  return (history.events ?? []).filter(({ eventType }) => eventType === temporal.api.enums.v1.EventType[type]).length;
-}

@@ -14,8 +14,6 @@
  * The histories recorded before accounts existed have no accountId in their input, so they never reserve a dial;
  * the *-held ones go through the spend cap of patch `dial-limits`. The *-dial-held ones, and every history recorded
  * since patch `held-dials`, hand each dial to a worker a lead ahead of its instant (activity placeCallWhenDue).
- * test/histories/before-lean-start holds every path as recorded before patch `lean-start` (one patch marker
- * for all, and the first event written by a local activity); test/histories itself, every path since.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';

@@ -2,16 +2,10 @@ import { historyFromJSON, type History } from '@temporalio/common/lib/proto-util
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
-import {
-  aHeldDialCalledOffTooLate,
-  acceptedUpdatesByTask,
-  scheduledActivities,
-  tasksBeforeFirstTimerFired,
-  tasksThatFiredATimerAndTookAnUpdate,
-} from './support/history-shapes';
+import { aHeldDialCalledOffTooLate, acceptedUpdatesByTask, scheduledActivities, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
 
 /*
  * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
@@ -38,9 +32,7 @@ function recorded(dir: string) {
  * it: recorded by that code, including the orders its start-now wrote in that the SDK does not replay as such.
  */
 const LEGACY = recorded('legacy');
-/** Histories of calls started before patch `lean-start`, on the code they still run on: the same paths as the ones in HISTORY_DIR. */
-const BEFORE_LEAN_START = recorded('before-lean-start');
-const RECORDED = [...recorded('.'), ...BEFORE_LEAN_START, ...LEGACY];
+const RECORDED = [...recorded('.'), ...LEGACY];
 
 let current: WorkflowBundle;
 let changed: WorkflowBundle;
@@ -111,53 +103,33 @@ describe('replaying call histories', () => {
     );
   });
 
-  it('has, for every path recorded since patch `lean-start`, its history from before it', () => {
-    const paths = (histories: { workflowId: string }[]) => histories.map(({ workflowId }) => basename(workflowId));
-    expect(paths(BEFORE_LEAN_START)).toEqual(paths(recorded('.')));
-  });
-
-  /** A recorded history by name, in HISTORY_DIR or (`before-lean-start/<name>`) a folder of it. */
-  const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
-  const activities = (name: string) => scheduledActivities(history(name)).filter((type) => type !== 'recordCallEvents');
-
   it('holds the races it is named after', () => {
-    for (const dir of ['', 'before-lean-start/']) {
-      expect(tasksThatFiredATimerAndTookAnUpdate(history(`${dir}started-now-racing-the-timer`))).toBe(true);
-      expect(Math.max(...acceptedUpdatesByTask(history(`${dir}cancel-racing-start-now`)))).toBe(2);
-      expect(Math.max(...acceptedUpdatesByTask(history(`${dir}command-storm`)))).toBeGreaterThan(1);
-      expect(aHeldDialCalledOffTooLate(history(`${dir}cancel-racing-the-held-dial`))).toBe(true);
-    }
+    const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
+    expect(tasksThatFiredATimerAndTookAnUpdate(history('started-now-racing-the-timer'))).toBe(true);
+    expect(Math.max(...acceptedUpdatesByTask(history('cancel-racing-start-now')))).toBe(2);
+    expect(Math.max(...acceptedUpdatesByTask(history('command-storm')))).toBeGreaterThan(1);
+    expect(aHeldDialCalledOffTooLate(history('cancel-racing-the-held-dial'))).toBe(true);
   });
 
   it('holds the spend cap paths they are named after', () => {
-    expect(activities('held-then-dialled')).toEqual(['reserveDial', 'reserveDial', 'placeCallWhenDue', 'awaitCallProgress', 'awaitCallProgress', 'awaitCallProgress', 'releaseDial']);
-    expect(activities('before-lean-start/held-then-dialled')).toEqual(['reserveDial', 'reserveDial', 'placeCall', 'awaitCallProgress', 'awaitCallProgress', 'awaitCallProgress', 'releaseDial']);
-    for (const dir of ['', 'before-lean-start/']) {
-      expect(activities(`${dir}cancelled-while-held`)).toEqual(['reserveDial']);
-      expect(activities(`${dir}cancelled-by-temporal-while-held`)).toEqual(['reserveDial']);
-    }
-    expect(activities('created-now-completed')).toContain('reserveDial');
+    const activities = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).filter((type) => type !== 'recordCallEvents');
+    expect(activities('held-then-dialled')).toEqual(['reserveDial', 'reserveDial', 'placeCall', 'awaitCallProgress', 'awaitCallProgress', 'awaitCallProgress', 'releaseDial']);
+    expect(activities('cancelled-while-held')).toEqual(['reserveDial']);
+    expect(activities('cancelled-by-temporal-while-held')).toEqual(['reserveDial']);
     // Recorded before accounts: no reservation.
-    expect(activities('before-lean-start/created-now-completed')).not.toContain('reserveDial');
+    expect(activities('created-now-completed')).not.toContain('reserveDial');
   });
 
   it('holds the held dial paths they are named after', () => {
-    for (const dir of ['', 'before-lean-start/']) {
-      const dials = (name: string) => activities(`${dir}${name}`).filter((type) => type.startsWith('placeCall'));
-      expect(dials('dial-held-then-made')).toEqual(['placeCallWhenDue']);
-      expect(dials('cancelled-while-dial-held')).toEqual(['placeCallWhenDue']);
-      expect(dials('rescheduled-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
-      expect(dials('started-now-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
-      expect(dials('dial-held-again-after-its-worker-died')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
-      expect(dials('dial-placed-after-its-holding-worker-died')).toEqual(['placeCallWhenDue', 'placeCall']);
-      const calledOff = (name: string) => activities(`${dir}${name}`).includes('callOffHeldDial');
-      expect(['cancelled-while-dial-held', 'rescheduled-while-dial-held', 'started-now-while-dial-held', 'cancelled-by-temporal-while-dial-held'].filter(calledOff)).toHaveLength(4);
-    }
-  });
-
-  it('puts a new call to sleep in one workflow task since patch `lean-start`, two before it', () => {
-    expect(tasksBeforeFirstTimerFired(history('scheduled-then-completed'))).toBe(1);
-    expect(tasksBeforeFirstTimerFired(history('before-lean-start/scheduled-then-completed'))).toBe(2);
+    const dials = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).filter((type) => type.startsWith('placeCall'));
+    expect(dials('dial-held-then-made')).toEqual(['placeCallWhenDue']);
+    expect(dials('cancelled-while-dial-held')).toEqual(['placeCallWhenDue']);
+    expect(dials('rescheduled-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('started-now-while-dial-held')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('dial-held-again-after-its-worker-died')).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
+    expect(dials('dial-placed-after-its-holding-worker-died')).toEqual(['placeCallWhenDue', 'placeCall']);
+    const calledOff = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).includes('callOffHeldDial');
+    expect(['cancelled-while-dial-held', 'rescheduled-while-dial-held', 'started-now-while-dial-held', 'cancelled-by-temporal-while-dial-held'].filter(calledOff)).toHaveLength(4);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

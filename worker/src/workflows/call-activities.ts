@@ -1,24 +1,14 @@
-import { proxyActivities, proxyLocalActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { CallFailureType, DIAL_RESERVATION_LEASE_MS, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
 export type CallWorkflowActivities = Pick<
   CallActivities,
   'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'callOffHeldDial' | 'awaitCallProgress' | 'recordCallEvents'
-> & {
-  /** The same write, as a local activity: done within the workflow task that asks for it. */
-  recordCallEventsLocally: CallActivities['recordCallEvents'];
-};
+>;
 
 /** How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still ahead). */
 const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 10_000;
-
-/** Projection writes must outlast a database restart, so they retry for long, but not forever. */
-const PROJECTION_WRITE = {
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '24 hours',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
-} satisfies ActivityOptions;
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
 export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
@@ -44,8 +34,12 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
       nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
     },
   });
-  const { recordCallEvents } = proxyActivities<CallActivities>(PROJECTION_WRITE);
-  const { recordCallEvents: recordCallEventsLocally } = proxyLocalActivities<CallActivities>(PROJECTION_WRITE);
+  // Projection writes must outlast a database restart, so they retry for long, but not forever.
+  const { recordCallEvents } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '10 seconds',
+    scheduleToCloseTimeout: '24 hours',
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
+  });
   // Retried through a database restart; past that the call fails, with the reason, rather than wait unseen.
   const { reserveDial } = proxyActivities<CallActivities>({
     startToCloseTimeout: '10 seconds',
@@ -71,5 +65,5 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
     scheduleToCloseTimeout: '15 seconds',
     retry: { initialInterval: '100 milliseconds', maximumInterval: '2 seconds' },
   });
-  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents, recordCallEventsLocally };
+  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents };
 }

@@ -30,8 +30,8 @@ export class CallJournal {
   }
 
   /** Applies the event, to be written with the next batch; to a call that has ended, it does nothing. */
-  append(event: CallEvent, at = new Date()): void {
-    const occurredAt = at.toISOString();
+  append(event: CallEvent): void {
+    const occurredAt = new Date().toISOString();
     const state = evolve(this.current, event, occurredAt);
     if (state === this.current) return;
     this.current = state;
@@ -53,12 +53,12 @@ export class CallJournal {
   }
 
   /** Starts writing the oldest events, unless a write is under way; throws once a write has run out of retries. */
-  flush(record = this.record): void {
+  flush(): void {
     if (!this.idle) return;
     this.settleWrite();
     if (this.unwritten.length === 0) return;
     const batch = this.unwritten.splice(0, MAX_BATCH);
-    this.write = new Settled(record({ events: batch.map((entry) => entry.event), state: batch.at(-1)!.state }));
+    this.write = new Settled(this.record({ events: batch.map((entry) => entry.event), state: batch.at(-1)!.state }));
   }
 
   /** The events not written yet, oldest first, for the next run; only once idle. */

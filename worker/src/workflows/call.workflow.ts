@@ -12,7 +12,6 @@ import {
   isTerminal,
   newCallState,
   nextDialAt,
-  type CallEvent,
   type CallState,
   type CallWorkflowInput,
   type DialHold,
@@ -34,12 +33,6 @@ import { Settled } from './settled';
 export const HISTORY_RECORDER_PATCH = 'record-events-from-history';
 /** Marks the runs that hand each dial to a worker a lead ahead of its instant, which dials at the instant. */
 export const HELD_DIAL_PATCH = 'held-dials';
-/**
- * Marks the runs that start lean: they take every patch above (and `dial-limits`) as applied without asking,
- * so a new call's history holds one patch marker (each comes with a search attribute upsert) instead of three,
- * and they write the call's first event within their first workflow task, by a local activity.
- */
-export const LEAN_START_PATCH = 'lean-start';
 
 /** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
 type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
@@ -53,39 +46,25 @@ type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
  * are the same however the SDK orders an activation's jobs, on the first run as on any replay.
  */
 export async function callWorkflow(input: CallWorkflowInput): Promise<CallState> {
-  const lean = patched(LEAN_START_PATCH);
-  if (!lean && !patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
+  if (!patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
   const activities = callActivities(input.dialRetry, input.dialLeadMs);
-  const journal = openJournal(input, activities, lean);
+  const journal = openJournal(input, activities);
   const heldDial = new HeldDial(activities.callOffHeldDial);
   const commands = new CommandHandlers(journal, heldDial, input.continued);
   commands.register();
   const cancelRequested = watchCancelRequest();
   // Decided once per run: a run replayed from before the patch must not switch halfway.
-  const dialLeadMs = lean || patched(HELD_DIAL_PATCH) ? (input.dialLeadMs ?? 0) : null;
-  const spendCapPatched = () => lean || patched(DIAL_LIMITS_PATCH);
-  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, spendCapPatched);
+  const dialLeadMs = patched(HELD_DIAL_PATCH) ? (input.dialLeadMs ?? 0) : null;
+  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs);
   // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
   return CancellationScope.nonCancellable(() => run.run());
 }
 
-/**
- * A lean run writes `CallScheduled` alone, before its handlers can take a command, by a local activity: the
- * write may then happen before the task that appended it is in the history, and be done again if that task is
- * retried, so the event carries its workflow's start time (in its history's first event), which every try of that task sees alike.
- */
-function openJournal({ call, continued }: CallWorkflowInput, activities: CallWorkflowActivities, lean: boolean): CallJournal {
-  const { recordCallEvents, recordCallEventsLocally } = activities;
+function openJournal({ call, continued }: CallWorkflowInput, { recordCallEvents }: CallWorkflowActivities): CallJournal {
   if (continued) return new CallJournal(continued.state, recordCallEvents, continued.unwritten);
   const journal = new CallJournal(newCallState(call), recordCallEvents);
   const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, by } = call;
-  const scheduled: CallEvent = { type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, ...(by ? { by } : {}) } };
-  if (!lean) {
-    journal.append(scheduled);
-    return journal;
-  }
-  journal.append(scheduled, workflowInfo().startTime);
-  journal.flush(recordCallEventsLocally);
+  journal.append({ type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, ...(by ? { by } : {}) } });
   return journal;
 }
 
@@ -108,8 +87,6 @@ class CallRun {
     private readonly heldDial: HeldDial,
     /** How long before each dial's instant a worker holds it; null in runs from before that existed, which dial when they wake. */
     private readonly dialLeadMs: number | null,
-    /** Whether the run reserves its dials in the spend cap: asked at its first dial, where runs from before `lean-start` recorded it. */
-    private readonly spendCapPatched: () => boolean,
   ) {}
 
   async run(): Promise<CallState> {
@@ -186,7 +163,7 @@ class CallRun {
 
   /** Calls created before accounts have no account to charge; runs from before the cap dial as they always did. */
   private spendCapApplies(): boolean {
-    return this.input.call.accountId !== undefined && this.spendCapPatched();
+    return this.input.call.accountId !== undefined && patched(DIAL_LIMITS_PATCH);
   }
 
   /**

@@ -251,19 +251,11 @@ export class CallHarness {
     return { id: input.call.id, input, handle: await startWorkflowOperation.workflowHandle(), updated };
   }
 
-  /**
-   * Waits until the workflow has recorded CallScheduled and has no task left to run: from then on it sleeps
-   * until the call is due. (A run writes CallScheduled within its first task, before that task is done.)
-   */
+  /** Waits until the workflow has recorded CallScheduled: from then on it sleeps until the call is due. */
   async untilSleeping(callId: string): Promise<void> {
     await eventually(
       () => this.calls.findById(callId),
       (call) => call?.status === 'scheduled' && call.version >= 1,
-    );
-    const handle = this.client.workflow.getHandle(workflowIdForCall(callId));
-    await eventually(
-      () => handle.describe(),
-      ({ raw }) => !raw.pendingWorkflowTask,
     );
   }
 

@@ -43,13 +43,6 @@ export function tasksThatFiredATimerAndTookAnUpdate(history: History): boolean {
   );
 }
 
-/** How many workflow tasks a call took before its first timer fired: the tasks a sleeping call cost. */
-export function tasksBeforeFirstTimerFired(history: History): number {
-  const events = (history.events ?? []).map(({ eventType }) => eventType);
-  const fired = events.indexOf(EventType.EVENT_TYPE_TIMER_FIRED);
-  return events.slice(0, fired).filter((type) => type === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length;
-}
-
 /** How many updates each workflow task took. */
 export function acceptedUpdatesByTask(history: History): number[] {
   return workflowTasks(history).map(({ did }) => did.filter((type) => type === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).length);
