@@ -29,16 +29,27 @@ const createErrorScriptSchema = z.union([createErrorSchema, z.array(createErrorS
   error: 'must be an HTTP status from 400 to 599, "timeout", or a non-empty array of them',
 });
 
+const lookupStepSchema = z.union([createErrorSchema, z.literal('answer')], {
+  error: 'must be an HTTP status from 400 to 599, "timeout" or "answer"',
+});
+export type LookupStep = z.infer<typeof lookupStepSchema>;
+
+const lookupScriptSchema = z.union([lookupStepSchema, z.array(lookupStepSchema).min(1)], {
+  error: 'must be an HTTP status from 400 to 599, "timeout", "answer", or a non-empty array of them',
+});
+
 const behaviourShape = {
   latencyMs: milliseconds,
   failureRate: probability,
   timeoutRate: probability,
   timeoutMs: milliseconds,
   rateLimitRate: probability,
+  lookupFailureRate: probability,
   failAfterAccept: z.boolean(),
   outcomes: outcomeWeightsSchema,
   outcomesByNumber: z.record(e164Schema, outcomeScriptSchema),
   createErrorsByNumber: z.record(e164Schema, createErrorScriptSchema),
+  lookupErrorsByNumber: z.record(e164Schema, lookupScriptSchema),
   timing: timingSchema,
 };
 
@@ -60,10 +71,12 @@ export const DEFAULT_BEHAVIOUR: Behaviour = behaviourSchema.parse({
   timeoutRate: 0,
   timeoutMs: 30_000,
   rateLimitRate: 0,
+  lookupFailureRate: 0,
   failAfterAccept: true,
   outcomes: { completed: 0.7, no_answer: 0.15, busy: 0.1, failed: 0.05 },
   outcomesByNumber: {},
   createErrorsByNumber: {},
+  lookupErrorsByNumber: {},
   timing: { queuedMs: 500, ringingMs: 1500, talkMs: 2000 },
 });
 

@@ -1,7 +1,7 @@
-import { OUTCOMES, type Behaviour, type BehaviourPatch, type CreateError, type Outcome } from './behaviour';
+import { OUTCOMES, type Behaviour, type BehaviourPatch, type CreateError, type LookupStep, type Outcome } from './behaviour';
 import { planLifecycle, type CallLifecycle } from './call-lifecycle';
 
-/** What a `POST /calls` suffers instead of a plain success. */
+/** What a `POST /calls` or a `GET /calls/:id` suffers instead of a plain success. */
 export type InjectedFault = { kind: 'status'; status: number } | { kind: 'timeout' };
 
 /**
@@ -11,6 +11,7 @@ export type InjectedFault = { kind: 'status'; status: number } | { kind: 'timeou
 export class CallScript {
   private readonly postsByNumber = new Map<string, number>();
   private readonly newCallsByNumber = new Map<string, number>();
+  private readonly lookupsByNumber = new Map<string, number>();
 
   constructor(private readonly random: () => number) {}
 
@@ -25,6 +26,17 @@ export class CallScript {
     return this.rollFault(behaviour);
   }
 
+  /** Consumes one step of the number's lookupErrorsByNumber script, else rolls against lookupFailureRate (503). */
+  lookupFaultFor(behaviour: Behaviour, to: string): InjectedFault | undefined {
+    const script = behaviour.lookupErrorsByNumber[to];
+    if (script !== undefined) {
+      const scripted: LookupStep | undefined = asArray(script)[takeStep(this.lookupsByNumber, to)];
+      if (scripted !== undefined) return scripted === 'answer' ? undefined : toFault(scripted);
+    }
+    if (behaviour.lookupFailureRate > 0 && this.random() < behaviour.lookupFailureRate) return { kind: 'status', status: 503 };
+    return undefined;
+  }
+
   /** Chooses the outcome of a new call: the number's outcomesByNumber script (last step repeating), else the weighted mix. */
   lifecycleFor(behaviour: Behaviour, to: string): CallLifecycle {
     const outcome = this.outcomeFor(behaviour, to);
@@ -36,11 +48,13 @@ export class CallScript {
   restartScriptsIn(patch: BehaviourPatch): void {
     if (patch.createErrorsByNumber !== undefined) this.postsByNumber.clear();
     if (patch.outcomesByNumber !== undefined) this.newCallsByNumber.clear();
+    if (patch.lookupErrorsByNumber !== undefined) this.lookupsByNumber.clear();
   }
 
   restart(): void {
     this.postsByNumber.clear();
     this.newCallsByNumber.clear();
+    this.lookupsByNumber.clear();
   }
 
   /** One draw per POST, split into bands: rate limit, then failure, then timeout. */

@@ -66,6 +66,12 @@ export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps)
       sendError(res, 404, { error: 'not_found', message: `No call with id ${req.params.id}` });
       return;
     }
+    const current = behaviour();
+    const fault = script.lookupFaultFor(current, call.to);
+    if (fault) {
+      respondWithFault(res, fault, current);
+      return;
+    }
     res.json(call);
   });
 

@@ -5,7 +5,7 @@ import type { ProviderCallRecord } from './call-store';
 import { createProviderApp } from './provider.app';
 
 export { DEFAULT_BEHAVIOUR, InvalidBehaviourError } from './behaviour';
-export type { Behaviour, BehaviourPatch, CreateError, Outcome } from './behaviour';
+export type { Behaviour, BehaviourPatch, CreateError, LookupStep, Outcome } from './behaviour';
 export type { ProviderCallStatus } from './call-lifecycle';
 export type { ProviderCallRecord, ProviderCallView } from './call-store';
 export { createProviderApp } from './provider.app';

@@ -150,3 +150,41 @@ describe('injected misbehaviour on POST /calls', () => {
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(145);
   });
 });
+
+describe('injected misbehaviour on GET /calls/:id', () => {
+  let provider: MockProvider;
+  afterEach(() => provider.close());
+
+  async function placed(options: MockProviderOptions): Promise<string> {
+    provider = await startTestProvider(options);
+    const created = await request(provider.url).post('/calls').send(body()).expect(201);
+    return created.body.id as string;
+  }
+
+  it('answers successive lookups of a number as its lookupErrorsByNumber script says, then normally', async () => {
+    const id = await placed({ behaviour: { lookupErrorsByNumber: { [TO]: [503, 'answer', 404, 429] } } });
+
+    await request(provider.url).get(`/calls/${id}`).expect(503);
+    await request(provider.url).get(`/calls/${id}`).expect(200);
+    await request(provider.url).get(`/calls/${id}`).expect(404);
+    const limited = await request(provider.url).get(`/calls/${id}`).expect(429);
+    expect(limited.headers['retry-after']).toBe('1');
+    await request(provider.url).get(`/calls/${id}`).expect(200);
+
+    expect(provider.calls()).toEqual([expect.objectContaining({ id, postCount: 1 })]);
+  });
+
+  it('drops a scripted timed-out lookup without a response', async () => {
+    const id = await placed({ behaviour: { timeoutMs: 20, lookupErrorsByNumber: { [TO]: 'timeout' } } });
+
+    await expect(request(provider.url).get(`/calls/${id}`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await request(provider.url).get(`/calls/${id}`).expect(200);
+  });
+
+  it('answers every lookup 503 at lookupFailureRate 1, and POSTs as usual', async () => {
+    const id = await placed({ behaviour: { lookupFailureRate: 1 } });
+
+    await request(provider.url).get(`/calls/${id}`).expect(503);
+    await request(provider.url).get(`/calls/${id}`).expect(503);
+  });
+});
