@@ -32,6 +32,13 @@ export const UNLIMITED: DialLimits = { dialsPerHour: 1_000_000, dialsPerDay: 10_
 /** Where the web app's requests come from in tests: the API admits cookie-authenticated changes only from here. */
 export const WEB_ORIGIN = 'http://web.test:3000';
 
+/** What ApiHarness.footprint counts. */
+export interface Footprint {
+  rows: { calls: number; events: number; idempotencyKeys: number; users: number; sessions: number; apiKeys: number; revokedApiKeys: number; limits: string };
+  workflows: number;
+  dials: number;
+}
+
 /** An account made for a test, with one API key per role. */
 export interface TestAccount {
   id: string;
@@ -86,10 +93,13 @@ export class ApiHarness {
     readonly account: TestAccount,
   ) {}
 
-  /** Starts the API and the mock provider, and the worker unless the test wants to start it later. */
-  static async start(options: { worker?: boolean } = {}): Promise<ApiHarness> {
+  /**
+   * Starts the API and the mock provider, and the worker unless the test wants to start it later;
+   * `config` overrides the API's environment.
+   */
+  static async start(options: { worker?: boolean; config?: Record<string, string> } = {}): Promise<ApiHarness> {
     quietTemporalLogs();
-    const config = testApiConfig(await createDatabaseForTest());
+    const config = testApiConfig(await createDatabaseForTest(), options.config);
     const provider = await startMockProvider({ port: 0, logger: false, behaviour: QUICK_PROVIDER });
     // The app migrates the database on start, so the worker's data source comes second.
     const app = await startApi(config);
@@ -113,7 +123,7 @@ export class ApiHarness {
         calls: this.calls,
         reservations: new DialReservationRepository(this.dataSource),
         heldDials: new HeldDialRepository(this.dataSource),
-        pollIntervalMs: 50,
+        follow: { pollIntervalMs: 50, lostAfterMs: 60_000 },
       }),
     });
     this.worker = { connection, worker, running: worker.run() };
@@ -131,6 +141,48 @@ export class ApiHarness {
   /** Ends those connections, as a failover or a reaper of idle connections would. */
   async terminate(pids: number[]): Promise<void> {
     await this.dataSource.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+  }
+
+  /**
+   * Does `act` while PostgreSQL refuses the row the API writes when it creates a call to this number
+   * (version 0), as a full disk or a dropped connection would; the worker's rows still go in.
+   */
+  async refusingCreationRows<T>(phoneNumber: string, act: () => Promise<T>): Promise<T> {
+    if (!/^\+\d+$/.test(phoneNumber)) throw new Error(`${phoneNumber} is not in E.164`);
+    const trigger = `refuse_creation_row_${phoneNumber.slice(1)}`;
+    await this.dataSource.query(`CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'row refused by the test'; END $$`);
+    await this.dataSource.query(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON calls FOR EACH ROW WHEN (NEW.version = 0 AND NEW.phone_number = '${phoneNumber}') EXECUTE FUNCTION refuse_row()`,
+    );
+    try {
+      return await act();
+    } finally {
+      await this.dataSource.query(`DROP TRIGGER ${trigger} ON calls`);
+    }
+  }
+
+  /**
+   * Everything a request could change in an account: its rows, its spend cap, its workflows in
+   * Temporal; and the provider's dials, of every account.
+   */
+  async footprint(accountId: string): Promise<Footprint> {
+    const client = this.app.get(Client);
+    const [[rows], workflows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT
+           (SELECT count(*) FROM calls WHERE account_id = $1)::int AS calls,
+           (SELECT count(*) FROM call_events JOIN calls ON calls.id = call_events.call_id WHERE calls.account_id = $1)::int AS events,
+           (SELECT count(*) FROM idempotency_keys WHERE account_id = $1)::int AS "idempotencyKeys",
+           (SELECT count(*) FROM users WHERE account_id = $1)::int AS users,
+           (SELECT count(*) FROM sessions JOIN users ON users.id = sessions.user_id WHERE users.account_id = $1)::int AS sessions,
+           (SELECT count(*) FROM api_keys WHERE account_id = $1)::int AS "apiKeys",
+           (SELECT count(*) FROM api_keys WHERE account_id = $1 AND revoked_at IS NOT NULL)::int AS "revokedApiKeys",
+           (SELECT concat_ws('/', dials_per_hour, dials_per_day, max_concurrent_calls) FROM accounts WHERE id = $1) AS limits`,
+        [accountId],
+      ) as Promise<[Footprint['rows']]>,
+      client.workflow.count(`AccountId = "${accountId}"`),
+    ]);
+    return { rows, workflows: workflows.count, dials: this.provider.calls().length };
   }
 
   /** A supertest client for the API, sending an API key: the test account's operator key unless another is given. */

@@ -1,4 +1,4 @@
-import { heldDialTaskQueue } from '@call-scheduler/shared/workflow';
+import { callProgressTaskQueue, heldDialTaskQueue } from '@call-scheduler/shared/workflow';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +12,20 @@ export interface CallWorkerOptions {
   maxConcurrentActivities?: number;
   /** How many dials this worker may hold for their instant at once (each is a timer, not a busy slot). */
   maxHeldDials?: number;
+  /** How many calls in progress this worker may follow at once (each a poll every second or so, not a busy slot). */
+  maxFollowedCalls?: number;
   /** 0 replays every workflow task from the start of its history: how tests prove the workflow deterministic. */
   maxCachedWorkflows?: number;
 }
 
 export const DEFAULT_MAX_HELD_DIALS = 5_000;
+export const DEFAULT_MAX_FOLLOWED_CALLS = 5_000;
+/**
+ * How long a call's next workflow task waits for the worker that has the call in memory before any worker
+ * takes it (the SDK's default is 10 s): a worker that died delays its calls by this much, before the
+ * workflow task timeout if it died during a task.
+ */
+const STICKY_QUEUE_TIMEOUT = '3 seconds';
 /**
  * Call workflows kept in memory between their tasks. Most calls sleep, and a sleeping call needs no place:
  * it is replayed from its short history when it wakes, a lead ahead of its dial. 250 holds a worker at about
@@ -36,9 +45,10 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
 }
 
 /**
- * The calls' worker: their workflows and activities on the task queue, and beside it the dials held for
- * their instant, on a task queue of their own, so that a burst of them never waits for slots that calls
- * in progress hold (and the other way round).
+ * The calls' worker: their workflows and activities on the task queue, and beside it, each on a task queue
+ * of its own, the dials held for their instant and the calls in progress being followed. A burst of held
+ * dials never waits for slots that other work holds, and a thousand conversations followed for minutes
+ * never keep a due call from being dialled.
  */
 export class CallWorker {
   constructor(private readonly workers: readonly Worker[]) {}
@@ -61,8 +71,9 @@ export class CallWorker {
 }
 
 export async function createCallWorker(options: CallWorkerOptions & Partial<Pick<WorkerOptions, 'workflowBundle'>>): Promise<CallWorker> {
-  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, maxHeldDials, maxCachedWorkflows, workflowBundle } = options;
-  const { placeCallWhenDue, ...callActivities } = activities;
+  const { connection, namespace, taskQueue, activities, maxConcurrentActivities, maxHeldDials, maxFollowedCalls, maxCachedWorkflows, workflowBundle } =
+    options;
+  const { placeCallWhenDue, awaitCallProgress, ...callActivities } = activities;
   const calls = await Worker.create({
     connection,
     namespace,
@@ -71,6 +82,7 @@ export async function createCallWorker(options: CallWorkerOptions & Partial<Pick
     ...(workflowBundle ? { workflowBundle } : workflowSource()),
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities,
     maxCachedWorkflows,
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT,
   });
   const heldDials = await Worker.create({
     connection,
@@ -79,5 +91,12 @@ export async function createCallWorker(options: CallWorkerOptions & Partial<Pick
     activities: { placeCallWhenDue },
     maxConcurrentActivityTaskExecutions: maxHeldDials ?? DEFAULT_MAX_HELD_DIALS,
   });
-  return new CallWorker([calls, heldDials]);
+  const followedCalls = await Worker.create({
+    connection,
+    namespace,
+    taskQueue: callProgressTaskQueue(taskQueue),
+    activities: { awaitCallProgress },
+    maxConcurrentActivityTaskExecutions: maxFollowedCalls ?? DEFAULT_MAX_FOLLOWED_CALLS,
+  });
+  return new CallWorker([calls, heldDials, followedCalls]);
 }

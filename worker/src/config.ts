@@ -1,12 +1,13 @@
-import { DEFAULT_MAX_CACHED_WORKFLOWS, DEFAULT_MAX_HELD_DIALS } from './call-worker';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, DEFAULT_MAX_FOLLOWED_CALLS, DEFAULT_MAX_HELD_DIALS } from './call-worker';
 import { Env, readDatabaseUrl, readTemporalConfig, type TemporalConfig } from '@call-scheduler/shared/runtime';
 
 export interface WorkerConfig {
   temporal: TemporalConfig;
   databaseUrl: string;
-  provider: { baseUrl: string; apiKey?: string; timeoutMs: number; pollIntervalMs: number };
+  provider: { baseUrl: string; apiKey?: string; timeoutMs: number; lookupTimeoutMs: number; pollIntervalMs: number; lostAfterMs: number };
   maxConcurrentActivities: number;
   maxHeldDials: number;
+  maxFollowedCalls: number;
   /** Workflows kept in memory between their tasks. */
   maxCachedWorkflows: number;
 }
@@ -19,10 +20,14 @@ export function readWorkerConfig(env = new Env()): WorkerConfig {
       baseUrl: env.string('PROVIDER_URL', 'http://localhost:8010'),
       apiKey: env.optional('PROVIDER_API_KEY'),
       timeoutMs: env.int('PROVIDER_TIMEOUT_MS', 10_000, { min: 100 }),
+      // Under a third of the follow-up's 10 s heartbeat timeout (call-activities.ts): a slow lookup is tried again in time.
+      lookupTimeoutMs: env.int('PROVIDER_LOOKUP_TIMEOUT_MS', 3_000, { min: 100, max: 3_000 }),
       pollIntervalMs: env.int('PROVIDER_POLL_INTERVAL_MS', 1_000, { min: 50, max: 5_000 }),
+      lostAfterMs: env.int('PROVIDER_LOST_AFTER_MS', 30 * 60_000, { min: 1_000 }),
     },
     maxConcurrentActivities: env.int('WORKER_MAX_CONCURRENT_ACTIVITIES', 200, { min: 1 }),
     maxHeldDials: env.int('WORKER_MAX_HELD_DIALS', DEFAULT_MAX_HELD_DIALS, { min: 1 }),
+    maxFollowedCalls: env.int('WORKER_MAX_FOLLOWED_CALLS', DEFAULT_MAX_FOLLOWED_CALLS, { min: 1 }),
     maxCachedWorkflows: env.int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, { min: 2 }),
   };
 }

@@ -22,17 +22,20 @@ async function main(): Promise<void> {
       taskQueue: config.temporal.taskQueue,
       maxConcurrentActivities: config.maxConcurrentActivities,
       maxHeldDials: config.maxHeldDials,
+      maxFollowedCalls: config.maxFollowedCalls,
       maxCachedWorkflows: config.maxCachedWorkflows,
       activities: createActivities({
         provider,
         calls: new CallRepository(dataSource),
         reservations: new DialReservationRepository(dataSource),
         heldDials: new HeldDialRepository(dataSource),
-        pollIntervalMs: config.provider.pollIntervalMs,
+        follow: { pollIntervalMs: config.provider.pollIntervalMs, lostAfterMs: config.provider.lostAfterMs },
       }),
     });
     console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
-    // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown: run() returns once in-flight tasks are done.
+    // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown: the worker stops taking tasks and cancels the
+    // activities it runs, which hand back what they only wait on (a held dial, a call followed) for another worker to
+    // take up at once; a dial's POST already sent is answered first. run() returns once they are done.
     await worker.run();
   } finally {
     provider.close();

@@ -25,6 +25,7 @@ export type CallEvent =
   | { type: 'CallRescheduled'; data: { scheduledAt: string; startNow: boolean; by?: Actor } }
   | { type: 'DialHeldByLimit'; data: DialHold }
   | { type: 'DialAttemptStarted'; data: { attempt: number } }
+  | { type: 'DialOutcomeUnknown'; data: { reason: string; askingUntil: string } }
   | { type: 'ProviderAccepted'; data: { externalCallId: string } }
   | { type: 'CallRinging'; data: Record<string, never> }
   | { type: 'CallAnswered'; data: Record<string, never> }
@@ -47,6 +48,7 @@ export const CALL_EVENT_TYPES = [
   'CallRescheduled',
   'DialHeldByLimit',
   'DialAttemptStarted',
+  'DialOutcomeUnknown',
   'ProviderAccepted',
   'CallRinging',
   'CallAnswered',

@@ -6,5 +6,7 @@ export const CallFailureType = {
   ProviderRejected: 'ProviderRejected',
   /** A held dial could not be claimed at its instant (PostgreSQL out of reach): nothing was dialled. */
   HeldDialUnclaimed: 'HeldDialUnclaimed',
+  /** The provider has not answered about a call in progress for too long: the call is given up as lost. */
+  ProviderSilent: 'ProviderSilent',
 } as const;
 export type CallFailureType = (typeof CallFailureType)[keyof typeof CallFailureType];

@@ -84,6 +84,22 @@ describe('evolve', () => {
     expect(isTerminal(s)).toBe(true);
   });
 
+  it('shows why a dial is not known to have reached the provider until the provider accepts it', () => {
+    const unknown = apply(
+      scheduled(),
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'DialOutcomeUnknown', data: { reason: 'provider answered 503', askingUntil: later } },
+    );
+    expect(unknown).toMatchObject({ status: 'dialing', attempt: 1, lastError: 'provider answered 503' });
+    expect(isPending(unknown)).toBe(false);
+
+    expect(apply(unknown, { type: 'ProviderAccepted', data: { externalCallId: 'ext-1' } })).toMatchObject({
+      status: 'dialing',
+      externalCallId: 'ext-1',
+      lastError: null,
+    });
+  });
+
   it('keeps an unanswered call pending while a next attempt is planned', () => {
     const s = apply(
       scheduled(),

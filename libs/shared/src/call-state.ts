@@ -97,8 +97,10 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
       return { ...next, dialHold: event.data };
     case 'DialAttemptStarted':
       return { ...next, status: 'dialing', attempt: event.data.attempt, nextAttemptAt: null, externalCallId: null, dialHold: null };
+    case 'DialOutcomeUnknown':
+      return { ...next, lastError: event.data.reason };
     case 'ProviderAccepted':
-      return { ...next, externalCallId: event.data.externalCallId };
+      return { ...next, externalCallId: event.data.externalCallId, lastError: null };
     case 'CallRinging':
       return { ...next, status: 'ringing' };
     case 'CallAnswered':

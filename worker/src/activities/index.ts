@@ -1,6 +1,6 @@
 import type { CallRepository, DialReservationRepository, HeldDialRepository } from '@call-scheduler/db';
 import type { ProviderClient } from '../provider/provider.client';
-import { createAwaitCallProgress } from './await-call-progress.activity';
+import { createAwaitCallProgress, type FollowSettings } from './await-call-progress.activity';
 import { createCallOffHeldDial } from './call-off-held-dial.activity';
 import { HeldDialClaims } from './held-dial-claims';
 import { createPlaceCall } from './place-call.activity';
@@ -15,17 +15,17 @@ export interface ActivityDependencies {
   calls: CallRepository;
   reservations: DialReservationRepository;
   heldDials: HeldDialRepository;
-  pollIntervalMs: number;
+  follow: FollowSettings;
 }
 
-export function createActivities({ provider, calls, reservations, heldDials, pollIntervalMs }: ActivityDependencies) {
+export function createActivities({ provider, calls, reservations, heldDials, follow }: ActivityDependencies) {
   return {
     reserveDial: createReserveDial(reservations),
     releaseDial: createReleaseDial(reservations),
     placeCall: createPlaceCall(provider),
     placeCallWhenDue: createPlaceCallWhenDue(provider, new HeldDialClaims(heldDials)),
     callOffHeldDial: createCallOffHeldDial(heldDials),
-    awaitCallProgress: createAwaitCallProgress(provider, pollIntervalMs),
+    awaitCallProgress: createAwaitCallProgress(provider, follow),
     recordCallEvents: createRecordCallEvents(calls),
     recordCallEvent: createRecordCallEvent(calls),
   };
@@ -37,6 +37,6 @@ export type { ReleaseDialInput } from './release-dial.activity';
 export type { PlaceCallInput } from './place-call.activity';
 export type { PlaceCallWhenDueInput, HeldDialResult } from './place-call-when-due.activity';
 export type { CallOffHeldDialInput } from './call-off-held-dial.activity';
-export type { AwaitCallProgressInput, CallProgress } from './await-call-progress.activity';
+export type { AwaitCallProgressInput, CallProgress, FollowSettings } from './await-call-progress.activity';
 export type { RecordCallEventsInput } from './record-call-events.activity';
 export type { RecordCallEventInput } from './record-call-event.activity';

@@ -1,13 +1,17 @@
 import { Agent as HttpAgent, request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as requestTls } from 'node:https';
 import { text } from 'node:stream/consumers';
+import type { z } from 'zod';
 import type { ProviderCall } from './provider-call';
+import { placedCallAnswer, providerCallAnswer } from './provider-answers';
 import { ProviderHttpError, ProviderUnavailableError } from './provider.errors';
 
 export interface ProviderClientConfig {
   baseUrl: string;
   apiKey?: string;
   timeoutMs: number;
+  /** A status lookup's own timeout, shorter than a dial's: a follow-up that heartbeats before each must not wait out its heartbeat timeout on one. */
+  lookupTimeoutMs?: number;
 }
 
 /** A call to be placed at an instant, its connection to the provider opened ahead of it. */
@@ -17,6 +21,9 @@ export interface PreparedCall {
   /** Closes the connection if the POST was never sent. */
   discard(): void;
 }
+
+/** The longest a provider's Retry-After is waited: a provider asking for more is asked again sooner. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 /** A request whose connection is open (or opening), nothing of it sent yet. */
 interface Exchange {
@@ -49,7 +56,7 @@ export class ProviderClient {
   /** Places a call; the idempotency key makes a repeated request return the same call instead of dialing again. */
   async placeCall(to: string, idempotencyKey: string, signal?: AbortSignal): Promise<{ id: string }> {
     const body = JSON.stringify({ to, idempotencyKey });
-    return this.complete(this.begin('POST', '/calls', body, this.agent), body, signal);
+    return this.complete(this.begin('POST', '/calls', body, this.agent), body, placedCallAnswer, this.config.timeoutMs, signal);
   }
 
   /**
@@ -64,7 +71,7 @@ export class ProviderClient {
     return {
       place: (signal) => {
         sent = true;
-        return this.complete(exchange, body, signal);
+        return this.complete(exchange, body, placedCallAnswer, this.config.timeoutMs, signal);
       },
       discard: () => {
         if (!sent) exchange.outgoing.destroy();
@@ -73,7 +80,8 @@ export class ProviderClient {
   }
 
   async getCall(id: string, signal?: AbortSignal): Promise<ProviderCall> {
-    return this.complete(this.begin('GET', `/calls/${encodeURIComponent(id)}`, undefined, this.agent), undefined, signal);
+    const timeoutMs = this.config.lookupTimeoutMs ?? this.config.timeoutMs;
+    return this.complete(this.begin('GET', `/calls/${encodeURIComponent(id)}`, undefined, this.agent), undefined, providerCallAnswer, timeoutMs, signal);
   }
 
   /** Closes the kept-alive connections. */
@@ -92,8 +100,14 @@ export class ProviderClient {
     return { method, path, outgoing, answered };
   }
 
-  private async complete<T>({ method, path, outgoing, answered }: Exchange, body: string | undefined, signal?: AbortSignal): Promise<T> {
-    const timeout = AbortSignal.timeout(this.config.timeoutMs);
+  private async complete<T>(
+    { method, path, outgoing, answered }: Exchange,
+    body: string | undefined,
+    answer: z.ZodType<T>,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     const either = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const abort = (): void => void outgoing.destroy(either.reason as Error);
     either.addEventListener('abort', abort, { once: true });
@@ -109,7 +123,7 @@ export class ProviderClient {
       either.removeEventListener('abort', abort);
     }
     if (response.status < 200 || response.status >= 300) throw new ProviderHttpError(response.status, response.body, retryAfterMs(response.retryAfter));
-    return JSON.parse(response.body) as T;
+    return readAnswer(`${method} ${path}`, response, answer);
   }
 
   private headers(body: string | undefined): Record<string, string> {
@@ -125,12 +139,24 @@ async function read(message: IncomingMessage): Promise<ProviderResponse> {
   return { status: message.statusCode ?? 0, retryAfter: message.headers['retry-after'], body: await text(message) };
 }
 
+/** A 2xx the client cannot read is a provider in trouble, tried again like one, never a crash. */
+function readAnswer<T>(request: string, { status, body }: ProviderResponse, answer: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new ProviderUnavailableError(`${request} answered ${status} with a body that is not JSON: ${body.slice(0, 200)}`);
+  }
+  const read = answer.safeParse(json);
+  if (!read.success) throw new ProviderUnavailableError(`${request} answered ${status} with a body it cannot read: ${body.slice(0, 200)}`);
+  return read.data;
+}
+
+/** Retry-After as RFC 9110 writes it (whole seconds, or an HTTP date), and no longer than MAX_RETRY_AFTER_MS. */
 function retryAfterMs(header: string | string[] | undefined): number | null {
-  if (typeof header !== 'string' || !header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+  if (typeof header !== 'string') return null;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? null : Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS);
 }
 
 function describe(error: unknown): string {

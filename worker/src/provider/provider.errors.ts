@@ -1,3 +1,5 @@
+const PERMANENT_STATUSES = new Set([400, 422]);
+
 /** The provider answered with an error status. */
 export class ProviderHttpError extends Error {
   constructor(
@@ -9,9 +11,12 @@ export class ProviderHttpError extends Error {
     this.name = 'ProviderHttpError';
   }
 
-  /** A 4xx other than 429 means the request itself is wrong: sending it again cannot help. */
+  /**
+   * Only a request the provider read and refused (400, 422) can never succeed. Other answers pass: a 401 or
+   * 403 from a key being rotated, a 404 from a provider that lost a call's record in a restart, a 408, a 409.
+   */
   get isPermanent(): boolean {
-    return this.status >= 400 && this.status < 500 && this.status !== 429;
+    return PERMANENT_STATUSES.has(this.status);
   }
 }
 

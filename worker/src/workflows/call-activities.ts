@@ -1,14 +1,27 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { CallFailureType, DIAL_RESERVATION_LEASE_MS, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
+import { CallFailureType, DIAL_RESERVATION_LEASE_MS, callProgressTaskQueue, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
 export type CallWorkflowActivities = Pick<
   CallActivities,
   'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'callOffHeldDial' | 'awaitCallProgress' | 'recordCallEvents'
->;
+> & {
+  /** placeCall again, for a dial whose outcome is unknown: asked with the same key until the provider answers. */
+  confirmDial: CallActivities['placeCall'];
+};
 
 /** How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still ahead). */
 const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/**
+ * How long a dial whose outcome is unknown is asked again with its idempotency key: within the day for
+ * which providers keep keys (Stripe: 24 hours), and short enough that a dial the provider never took is
+ * not made hours after its time.
+ */
+export const DIAL_CONFIRM_WINDOW_MS = 60 * 60_000;
+
+/** The longest a call is followed from one status to the next. */
+const FOLLOW_UP_BOUND = '4 hours';
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
 export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
@@ -23,15 +36,28 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
       nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
     },
   });
+  // The follow-up tries failed lookups again itself, bounded by how long the provider has been silent; Temporal
+  // retries it only when its worker is lost, bounded by the longest call followed.
+  const { placeCall: confirmDial } = proxyActivities<CallActivities>({
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: DIAL_CONFIRM_WINDOW_MS,
+    retry: {
+      initialInterval: dialRetry.initialIntervalMs,
+      backoffCoefficient: dialRetry.backoffCoefficient,
+      maximumInterval: dialRetry.maximumIntervalMs,
+      nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
+    },
+  });
   const { awaitCallProgress } = proxyActivities<CallActivities>({
-    startToCloseTimeout: '4 hours',
-    // Short, so a crashed worker's follow-up is retried elsewhere within seconds; the poll heartbeats more often.
+    taskQueue: callProgressTaskQueue(workflowInfo().taskQueue),
+    startToCloseTimeout: FOLLOW_UP_BOUND,
+    scheduleToCloseTimeout: FOLLOW_UP_BOUND,
+    // Short, so a crashed worker's follow-up is retried elsewhere within seconds; a lookup times out in under a third of it.
     heartbeatTimeout: '10 seconds',
     retry: {
-      initialInterval: '1 second',
-      maximumInterval: '30 seconds',
-      maximumAttempts: 20,
-      nonRetryableErrorTypes: [CallFailureType.ProviderRejected],
+      initialInterval: '500 milliseconds',
+      maximumInterval: '10 seconds',
+      nonRetryableErrorTypes: [CallFailureType.ProviderRejected, CallFailureType.ProviderSilent],
     },
   });
   // Projection writes must outlast a database restart, so they retry for long, but not forever.
@@ -65,5 +91,5 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
     scheduleToCloseTimeout: '15 seconds',
     retry: { initialInterval: '100 milliseconds', maximumInterval: '2 seconds' },
   });
-  return { reserveDial, releaseDial, placeCall, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents };
+  return { reserveDial, releaseDial, placeCall, confirmDial, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents };
 }

@@ -20,12 +20,12 @@ import {
 import type { CallProgress, DialReservation } from '../activities';
 import type { ProviderCallStatus } from '../provider/provider-call';
 import { Alarm } from './alarm';
-import { callActivities, type CallWorkflowActivities } from './call-activities';
+import { DIAL_CONFIRM_WINDOW_MS, callActivities, type CallWorkflowActivities } from './call-activities';
 import { CallJournal } from './call-journal';
 import { CommandHandlers } from './command-handlers';
 import { DIAL_LIMITS_PATCH, isNewHold, recheckAt } from './dial-permit';
 import { failureMessage } from './failure-message';
-import { HeldDial, heldDialOutcome } from './held-dial';
+import { HeldDial, heldDialOutcome, isProviderRejection } from './held-dial';
 import { legacyCallWorkflow } from './legacy/call.workflow';
 import { Settled } from './settled';
 
@@ -33,6 +33,8 @@ import { Settled } from './settled';
 export const HISTORY_RECORDER_PATCH = 'record-events-from-history';
 /** Marks the runs that hand each dial to a worker a lead ahead of its instant, which dials at the instant. */
 export const HELD_DIAL_PATCH = 'held-dials';
+/** Marks the runs that ask the provider again about a dial whose retries ran out without a clear answer. */
+export const DIAL_OUTCOME_UNKNOWN_PATCH = 'dial-outcome-unknown';
 
 /** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
 type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
@@ -245,20 +247,40 @@ class CallRun {
       case 'refused':
         return this.refused(outcome.error);
       case 'yes':
-        this.journal.append({ type: 'ProviderAccepted', data: { externalCallId: outcome.externalCallId } });
-        return this.follow(outcome.externalCallId);
+        return this.accepted(outcome.externalCallId);
     }
   }
 
+  /**
+   * Asks the provider to dial, retrying within the dial's policy. Retries that ran out without a clear
+   * answer leave the dial's outcome unknown: the provider may have taken the call and lost only its
+   * answers. It is then asked again with the same key, which returns that call if it did, for as long as
+   * providers keep keys.
+   */
   private async dial(attempt: number): Promise<DialOutcome> {
+    const placed = await this.place(this.activities.placeCall, attempt);
+    if (!placed.failed) return this.accepted(placed.externalCallId);
+    if (isProviderRejection(placed.error) || !patched(DIAL_OUTCOME_UNKNOWN_PATCH)) return this.refused(placed.error);
+    const askingUntil = new Date(Date.now() + DIAL_CONFIRM_WINDOW_MS).toISOString();
+    this.journal.append({ type: 'DialOutcomeUnknown', data: { reason: failureMessage(placed.error), askingUntil } });
+    const confirmed = await this.place(this.activities.confirmDial, attempt);
+    return confirmed.failed ? this.refused(confirmed.error) : this.accepted(confirmed.externalCallId);
+  }
+
+  private async place(
+    activity: CallWorkflowActivities['placeCall'],
+    attempt: number,
+  ): Promise<{ failed: false; externalCallId: string } | { failed: true; error: unknown }> {
     const { id, phoneNumber } = this.journal.state;
-    const placed = await this.outcomeOf(this.activities.placeCall({ callId: id, attempt, to: phoneNumber }));
-    let externalCallId: string;
+    const placed = await this.outcomeOf(activity({ callId: id, attempt, to: phoneNumber }));
     try {
-      ({ externalCallId } = placed.result());
+      return { failed: false, ...placed.result() };
     } catch (error) {
-      return this.refused(error);
+      return { failed: true, error };
     }
+  }
+
+  private accepted(externalCallId: string): Promise<DialOutcome> {
     this.journal.append({ type: 'ProviderAccepted', data: { externalCallId } });
     return this.follow(externalCallId);
   }

@@ -84,7 +84,13 @@ export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boo
     const cause = error instanceof ActivityFailure ? error.cause : error;
     if (cause instanceof CancelledFailure || (cause instanceof TimeoutFailure && instantAhead)) return { dialled: 'no' };
     if (cause instanceof ApplicationFailure && cause.type === CallFailureType.HeldDialUnclaimed) return { dialled: 'no' };
-    if (cause instanceof ApplicationFailure && cause.type === CallFailureType.ProviderRejected) return { dialled: 'refused', error };
+    if (isProviderRejection(error)) return { dialled: 'refused', error };
     return { dialled: 'maybe' };
   }
+}
+
+/** Whether an activity failed because the provider refused the request for good. */
+export function isProviderRejection(error: unknown): boolean {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof ApplicationFailure && cause.type === CallFailureType.ProviderRejected;
 }

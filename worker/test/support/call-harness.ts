@@ -64,6 +64,8 @@ export interface HarnessOptions {
   maxCachedWorkflows?: number;
   /** Another Temporal server than the one jest's globalSetup started. */
   temporalAddress?: string;
+  /** The worker's slots for the calls' own activities (dials, projection writes); the SDK's default unless set. */
+  maxConcurrentActivities?: number;
 }
 
 export interface CallOptions {
@@ -77,6 +79,9 @@ export interface CallOptions {
   /** How long before its instant each dial is handed to a held dial; defaults to TEST_DIAL_LEAD_MS. */
   dialLeadMs?: number;
 }
+
+/** How long the provider may say nothing about a call before a test's call is given up as lost. */
+export const TEST_LOST_AFTER_MS = 5_000;
 
 /** Short, so a test's call due in a second or two is held by a worker for part of that time. */
 export const TEST_DIAL_LEAD_MS = 1_000;
@@ -130,11 +135,11 @@ export class CallHarness {
     const calls = new CallRepository(dataSource);
     const nativeConnection = await NativeConnection.connect({ address });
     const activities = createActivities({
-      provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000 }),
+      provider: new ProviderClient({ baseUrl: provider.url, timeoutMs: 2_000, lookupTimeoutMs: 500 }),
       calls,
       reservations: new DialReservationRepository(dataSource),
       heldDials: new HeldDialRepository(dataSource),
-      pollIntervalMs: 50,
+      follow: { pollIntervalMs: 50, lostAfterMs: TEST_LOST_AFTER_MS },
     });
     const newWorker = () =>
       createCallWorker({
@@ -143,6 +148,7 @@ export class CallHarness {
         taskQueue,
         workflowBundle: options.workflowBundle,
         maxCachedWorkflows: options.maxCachedWorkflows,
+        maxConcurrentActivities: options.maxConcurrentActivities,
         activities,
       });
     const connection = await Connection.connect({ address });
@@ -182,6 +188,8 @@ export class CallHarness {
       PROVIDER_URL: this.provider.url,
       PROVIDER_TIMEOUT_MS: '2000',
       PROVIDER_POLL_INTERVAL_MS: '50',
+      PROVIDER_LOOKUP_TIMEOUT_MS: '500',
+      PROVIDER_LOST_AFTER_MS: String(TEST_LOST_AFTER_MS),
     });
     this.processes.push(worker);
     return worker;

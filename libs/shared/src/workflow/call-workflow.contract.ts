@@ -15,6 +15,11 @@ export function heldDialTaskQueue(taskQueue: string): string {
   return `${taskQueue}.held-dials`;
 }
 
+/** The task queue of the calls in progress being followed: a worker's slots for them never hold back a dial. */
+export function callProgressTaskQueue(taskQueue: string): string {
+  return `${taskQueue}.call-progress`;
+}
+
 /** How the provider is retried when placing one dial attempt; part of the input so replays see the same policy. */
 export interface DialRetryPolicy {
   initialIntervalMs: number;

@@ -17,6 +17,10 @@ describe('describeCallEvent', () => {
     [`Rescheduled to ${ELEVEN_IN_BERLIN}`, { type: 'CallRescheduled', data: { scheduledAt: TEN_UTC, startNow: false } }],
     ['Started now', { type: 'CallRescheduled', data: { scheduledAt: TEN_UTC, startNow: true } }],
     ['Dial attempt 2 started', { type: 'DialAttemptStarted', data: { attempt: 2 } }],
+    [
+      `Not known whether the provider took the call (provider answered 503); asking it again with the same key until ${ELEVEN_IN_BERLIN}`,
+      { type: 'DialOutcomeUnknown', data: { reason: 'provider answered 503', askingUntil: TEN_UTC } },
+    ],
     ['Provider accepted the call (ext-42)', { type: 'ProviderAccepted', data: { externalCallId: 'ext-42' } }],
     ['Ringing', { type: 'CallRinging', data: {} }],
     ['Answered', { type: 'CallAnswered', data: {} }],

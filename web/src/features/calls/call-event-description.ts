@@ -16,6 +16,8 @@ export function describeCallEvent(event: CallEventDto, timeZone: string): string
       return data.startNow ? `Started now${byWhom(data.by)}` : `Rescheduled${byWhom(data.by)} to ${formatDateTime(data.scheduledAt, timeZone)}`;
     case 'DialAttemptStarted':
       return `Dial attempt ${data.attempt} started`;
+    case 'DialOutcomeUnknown':
+      return `Not known whether the provider took the call (${data.reason}); asking it again with the same key until ${formatDateTime(data.askingUntil, timeZone)}`;
     case 'ProviderAccepted':
       return `Provider accepted the call (${data.externalCallId})`;
     case 'CallRinging':

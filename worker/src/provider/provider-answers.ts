@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { ProviderCall, ProviderCallStatus } from './provider-call';
+
+const STATUSES = ['queued', 'ringing', 'in_progress', 'completed', 'no_answer', 'busy', 'failed'] as const satisfies readonly ProviderCallStatus[];
+
+const callId = z.string().min(1).max(200);
+
+/** What a `POST /calls` the provider took answers: the id of the call it placed, or already had under the key. */
+export const placedCallAnswer = z.object({ id: callId });
+
+/** What `GET /calls/:id` answers; a call not answered yet may say nothing of its duration. */
+export const providerCallAnswer = z
+  .object({
+    id: callId,
+    status: z.enum(STATUSES),
+    durationSeconds: z.number().min(0).finite().nullish(),
+  })
+  .transform((call): ProviderCall => ({ id: call.id, status: call.status, durationSeconds: call.durationSeconds ?? null }));
