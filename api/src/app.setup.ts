@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api.config';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { jsonBody } from './errors/json-body';
+import { answerUnreadableRequests } from './errors/unreadable-request';
 import { createValidationPipe } from './errors/validation';
 
 /** Builds the API application exactly as it runs, for main.ts and for the tests. */
@@ -16,6 +17,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
     bodyParser: false,
     logger: ['error', 'warn'],
   });
+  answerUnreadableRequests(app.getHttpServer());
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(helmet());

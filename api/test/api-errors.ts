@@ -14,3 +14,18 @@ export function expectFieldError(response: Response, status: number, field: stri
   });
   expect(response.headers['content-type']).toMatch(/^application\/json/);
 }
+
+/** As expectFieldError, for one of the statuses, saying which route answered what. */
+export function expectRefusal(response: Response, { route, statuses, field }: { route: string; statuses: readonly number[]; field: string }): void {
+  const status = response.status;
+  expect({ route, status, body: response.body as unknown }).toEqual({
+    route,
+    status: statuses.includes(status) ? status : statuses.join(' or '),
+    body: {
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message: expect.stringContaining(field),
+      errors: expect.arrayContaining([{ field, message: expect.stringContaining(field) }]),
+    },
+  });
+}

@@ -1,5 +1,6 @@
-import type { CallDto } from '@call-scheduler/shared';
+import { CALL_LIMITS, type CallDto } from '@call-scheduler/shared';
 import { Client } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expectFieldError } from './api-errors';
 import { ApiHarness, HOUR, SECOND, TEMPORAL_UI_URL, UUID_PATTERN, eventually, fromNow, uniquePhoneNumber, withOffset } from './api-harness';
 
@@ -248,6 +249,27 @@ describe('POST /api/calls with an Idempotency-Key', () => {
     expect((await harness.listAll()).filter((call) => call.phoneNumber === phoneNumber)).toHaveLength(1);
   });
 
+  it('returns the call to a repeat sent once its time is past, and still refuses that time to a new key', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    // Within the tolerance for a slow clock when first sent; past it, by a second, when sent again.
+    const body = { phoneNumber, scheduledAt: fromNow(2 * SECOND - CALL_LIMITS.pastToleranceMs) };
+    const created = await postWithKey(`late-${phoneNumber}`, body);
+    await sleep(Date.parse(body.scheduledAt) + CALL_LIMITS.pastToleranceMs + SECOND - Date.now());
+
+    const repeated = await postWithKey(`late-${phoneNumber}`, body);
+    const anotherBody = await postWithKey(`late-${phoneNumber}`, { ...body, note: 'another call' });
+    const anotherKey = await postWithKey(`new-${phoneNumber}`, body);
+
+    expect(created.status).toBe(201);
+    const { id, scheduledAt, createdAt } = created.body as CallDto;
+    expect({ status: repeated.status, body: repeated.body }).toEqual({ status: 201, body: expect.objectContaining({ id, phoneNumber, scheduledAt, createdAt }) });
+    expectFieldError(anotherBody, 422, 'Idempotency-Key');
+    expectFieldError(anotherKey, 400, 'scheduledAt');
+    expect(anotherKey.body.message).toContain('past');
+    await harness.waitForStatus(id, 'completed');
+    expect(harness.dialsTo(phoneNumber)).toEqual([expect.objectContaining({ postCount: 1 })]);
+  });
+
   it('creates one call when the first requests with a key arrive together', async () => {
     const phoneNumber = uniquePhoneNumber();
     const key = `together-${phoneNumber}`;
@@ -331,6 +353,42 @@ describe('POST /api/calls with an Idempotency-Key', () => {
     expect((await harness.listAll()).length).toBe(countBefore);
   });
 });
+
+describe('POST /api/calls when the call cannot be stored after its workflow started', () => {
+  it('answers 503 with the key a retry uses to get that call, and the call is made once', async () => {
+    const phoneNumber = uniquePhoneNumber();
+    const since = new Date().toISOString();
+    const failed = await harness.refusingCreationRows(phoneNumber, async () => harness.api().post('/api/calls').send({ phoneNumber }));
+    const key = String(failed.headers['idempotency-key']);
+
+    const retried = await postWithKey(key, { phoneNumber });
+
+    expect(failed.status).toBe(503);
+    expect(key).toEqual(expect.stringMatching(UUID_PATTERN));
+    expect(failed.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: expect.stringMatching(new RegExp(`may have been created.*Idempotency-Key: ${key}`)),
+      idempotencyKey: key,
+    });
+    expect(retried.status).toBe(201);
+    const call = retried.body as CallDto;
+    expect(call).toMatchObject({ phoneNumber, status: expect.any(String) });
+    await harness.waitForStatus(call.id, 'completed');
+    expect(harness.dialsTo(phoneNumber)).toEqual([expect.objectContaining({ postCount: 1 })]);
+    expect((await harness.listAll()).filter((listed) => listed.phoneNumber === phoneNumber).map((listed) => listed.id)).toEqual([call.id]);
+    const started = await eventually(() => workflowsStartedSince(since), (ids) => ids.includes(call.workflowId));
+    expect(started).toEqual([call.workflowId]);
+  });
+});
+
+/** The test account's call workflows Temporal started since that instant. */
+async function workflowsStartedSince(since: string): Promise<string[]> {
+  const ids: string[] = [];
+  const query = `AccountId = "${harness.account.id}" AND StartTime >= "${since}"`;
+  for await (const execution of harness.app.get(Client).workflow.list({ query })) ids.push(execution.workflowId);
+  return ids;
+}
 
 type Body = Record<string, unknown>;
 

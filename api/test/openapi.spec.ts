@@ -15,6 +15,7 @@ afterAll(() => app?.close());
 interface OpenApiResponse {
   description: string;
   content?: Record<string, unknown>;
+  headers?: Record<string, { description: string }>;
 }
 
 interface OpenApiDocument {
@@ -65,6 +66,15 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(paths['/api/calls/{id}']!.patch!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(paths['/api/calls/{id}/cancel']!.post!.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(paths['/health']!.get!.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
+  it('says a create answered 503 may have made its call, and names the key that asks for it again', async () => {
+    const { paths } = (await request(app.getHttpServer()).get('/api/docs/openapi.json')).body as OpenApiDocument;
+    const { responses } = paths['/api/calls']!.post!;
+
+    expect(responses['503']?.description).toMatch(/may have been created.*Idempotency-Key/);
+    expect(Object.keys(responses['503']?.headers ?? {})).toEqual(['Idempotency-Key']);
+    expect(Object.keys(responses['201']?.headers ?? {})).toEqual(['Idempotency-Key']);
   });
 
   it('documents the call stream as text/event-stream, naming each of its events', async () => {

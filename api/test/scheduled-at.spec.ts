@@ -1,4 +1,5 @@
-import { parseScheduledAt } from '../src/calls/scheduled-at';
+import { CALL_LIMITS } from '@call-scheduler/shared';
+import { parseScheduledAt, schedulingWindowProblem } from '../src/calls/scheduled-at';
 
 describe('parseScheduledAt', () => {
   it.each([
@@ -64,5 +65,20 @@ describe('parseScheduledAt', () => {
     { name: 'offset minutes 60', text: '2027-01-15T10:00:00+01:60' },
   ])('refuses $name ($text)', ({ text }) => {
     expect(parseScheduledAt(text)).toBeNull();
+  });
+});
+
+describe('schedulingWindowProblem', () => {
+  const now = Date.parse('2030-01-31T09:30:00Z');
+  const at = (ms: number) => new Date(now + ms);
+
+  it.each([
+    { name: 'now', instant: at(0), problem: null },
+    { name: 'as far past as a slow clock may be', instant: at(-CALL_LIMITS.pastToleranceMs), problem: null },
+    { name: 'a millisecond further past', instant: at(-CALL_LIMITS.pastToleranceMs - 1), problem: 'must not be in the past' },
+    { name: 'as far ahead as a call may be made', instant: at(CALL_LIMITS.maxScheduleAheadMs), problem: null },
+    { name: 'a millisecond further ahead', instant: at(CALL_LIMITS.maxScheduleAheadMs + 1), problem: 'must be within a year from now' },
+  ])('$name: $problem', ({ instant, problem }) => {
+    expect(schedulingWindowProblem(instant, now)).toBe(problem);
   });
 });

@@ -6,7 +6,8 @@ export interface CallCursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Years 0001-9999 only: PostgreSQL has no year 0, and toISOString writes the others with a sign. */
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Keyset pagination cursor: the position of the last call of a page, opaque to clients. */
 export function encodeCursor(cursor: CallCursor): string {

@@ -23,13 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { AccountSearchAttribute } from '../temporal/account-search-attribute';
-import {
-  CallNotPendingError,
-  CommandUnconfirmedError,
-  InvalidCallInputError,
-  RescheduleLimitReachedError,
-  SchedulerUnavailableError,
-} from './call.errors';
+import { CallNotPendingError, CommandUnconfirmedError, InvalidCallInputError, RescheduleLimitReachedError } from './call.errors';
 
 /** How long a command is asked again, under the same update id, while Temporal's answer is lost or late. */
 const COMMAND_RETRY_BUDGET_MS = 15_000;
@@ -46,7 +40,7 @@ export class CallWorkflows {
     @Inject(AccountSearchAttribute) private readonly searchAttributes: AccountSearchAttribute,
   ) {}
 
-  /** Starts the call's workflow; starting one that already exists is a no-op, so retries are safe. */
+  /** Starts the call's workflow; starting one that already exists is a no-op, so retries are safe. Fails as Temporal does. */
   async start(call: NewCall): Promise<void> {
     const input: CallWorkflowInput = { call, dialRetry: this.config.dialRetry, dialLeadMs: this.config.dialLeadMs };
     try {
@@ -58,8 +52,7 @@ export class CallWorkflows {
         typedSearchAttributes: this.searchAttributes.of(call.accountId),
       });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw new SchedulerUnavailableError(error);
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
   }
 

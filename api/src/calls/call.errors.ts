@@ -28,9 +28,19 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/**
+ * A create that failed once it may have made its call: Temporal can take a start whose answer is
+ * lost, and the call's row can fail after its workflow started. Its key makes a retry safe.
+ */
 export class SchedulerUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The scheduler (Temporal) is unavailable; nothing was changed, try again', { cause });
+  constructor(
+    readonly idempotencyKey: string,
+    cause: unknown,
+  ) {
+    super(
+      `The scheduler could not confirm the call, which may have been created. Send the same request again with Idempotency-Key: ${idempotencyKey}: that returns the call if it was made, and makes it if not, never a second one`,
+      { cause },
+    );
   }
 }
 

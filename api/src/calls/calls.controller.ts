@@ -1,5 +1,5 @@
 import { CALL_LIMITS, canActOnCalls, type CallDetailDto, type CallDto, type CallPageDto } from '@call-scheduler/shared';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -11,6 +11,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import { Requires } from '../auth/access.decorators';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiErrorResponse } from '../errors/api-error.response';
@@ -24,6 +26,14 @@ import { RescheduleCallDto } from './dto/reschedule-call.dto';
 import { scheduledAtInstant } from './scheduled-at';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const CREATED_UNDER = { description: 'The key the call was made under: the request\'s, or the one the API made up for it', schema: { type: 'string' } };
+
+const MAYBE_CREATED = [
+  'The call may have been created: Temporal or the database did not confirm it.',
+  'Send the same request again with the Idempotency-Key this answer gives (header, and `idempotencyKey` in the body):',
+  'that returns the call if it was made, and makes it if not, never a second one.',
+].join(' ');
 
 const UNCONFIRMED = 'Temporal did not confirm the command within 15 s; it may still take effect: GET the call to see';
 
@@ -42,18 +52,27 @@ export class CallsController {
   @Post()
   @Requires(OPERATORS)
   @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key and body return the same call' })
-  @ApiCreatedResponse({ type: CallResponse })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat a request safely: the same key and body return the same call, however late. Without one, the API makes one up and answers it.',
+  })
+  @ApiCreatedResponse({ type: CallResponse, headers: { 'Idempotency-Key': CREATED_UNDER } })
   @ApiUnprocessableEntityResponse({ type: ApiErrorResponse, description: 'The Idempotency-Key was used with another body' })
+  @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: MAYBE_CREATED, headers: { 'Idempotency-Key': CREATED_UNDER } })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCallDto,
+    @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CallDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidCallInputError('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
     }
-    return this.present.call(await this.calls.create(principal, body, idempotencyKey));
+    // A create can fail after it made its call: under a key, the client can ask again without making a second.
+    const key = idempotencyKey ?? randomUUID();
+    response.setHeader('Idempotency-Key', key);
+    return this.present.call(await this.calls.create(principal, body, key));
   }
 
   @Get()

@@ -11,12 +11,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
 import { callRequest, type CallRequest } from './call-request';
-import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError } from './call.errors';
+import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
 import { CallProjection } from './call-projection';
 import type { Principal } from '../auth/principal';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
+import { schedulingWindowProblem } from './scheduled-at';
 
 export interface CallPage {
   items: CallState[];
@@ -33,23 +34,21 @@ export class CallsService {
   ) {}
 
   /**
-   * Starts the call's workflow, then writes the row a GET reads until the first event lands.
-   * With an idempotency key, a repeated request finishes or returns the call the first one made.
+   * Starts the call's workflow, then writes the row a GET reads until the first event lands. Every
+   * create is made under an idempotency key, the client's or one the controller chose: a request
+   * that comes back with it, however late, finishes or returns the call the first one made.
    */
-  async create({ accountId, actor }: Principal, request: CreateCallDto, idempotencyKey?: string): Promise<CallState> {
-    const asked = callRequest(request);
-    let call: NewCall = { ...newCall(asked), accountId, by: actor };
-    if (idempotencyKey) {
-      const requestHash = fingerprint(asked);
-      const claim = await this.calls.claimIdempotencyKey(idempotencyKey, requestHash, call);
-      if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-      const existing = await this.calls.findInAccount(accountId, claim.call.id);
+  async create(principal: Principal, request: CreateCallDto, idempotencyKey: string): Promise<CallState> {
+    const call = await this.claim(principal, callRequest(request), idempotencyKey);
+    try {
+      const existing = await this.calls.findInAccount(principal.accountId, call.id);
       if (existing) return existing;
-      call = claim.call;
+      await this.workflows.start(call);
+      await this.calls.insertNew(newCallState(call));
+      return await this.get(principal.accountId, call.id);
+    } catch (error) {
+      throw new SchedulerUnavailableError(idempotencyKey, error);
     }
-    await this.workflows.start(call);
-    await this.calls.insertNew(newCallState(call));
-    return this.get(accountId, call.id);
   }
 
   /** The account's call; another account's call is not found, as if it did not exist. */
@@ -85,6 +84,21 @@ export class CallsService {
     return this.command(principal, id, () => this.workflows.cancel(id, principal.actor));
   }
 
+  /**
+   * The call the key is tied to, tying it to a new call if it is not tied yet. A time no longer schedulable
+   * is refused only for a key not tied yet: a request sent again once its time has passed is the same request.
+   */
+  private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<NewCall> {
+    const requestHash = fingerprint(asked);
+    const problem = asked.scheduledAt ? schedulingWindowProblem(asked.scheduledAt, Date.now()) : null;
+    const claim = await (problem
+      ? this.calls.findIdempotencyClaim(principal.accountId, idempotencyKey)
+      : this.calls.claimIdempotencyKey(idempotencyKey, requestHash, newCall(asked, principal)));
+    if (!claim) throw new InvalidCallInputError('scheduledAt', String(problem));
+    if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    return claim.call;
+  }
+
   /** Sends a command to a pending call's workflow, and answers once the projection shows its outcome. */
   private async command({ accountId }: Principal, id: string, send: () => Promise<CallState>): Promise<CallState> {
     const known = await this.get(accountId, id);
@@ -93,11 +107,11 @@ export class CallsService {
   }
 }
 
-function newCall(asked: CallRequest): Omit<NewCall, 'accountId'> {
+function newCall(asked: CallRequest, { accountId, actor }: Principal): NewCall {
   const now = new Date();
   // A time a little in the past (a slow client clock) means now.
   const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
-  return { id: randomUUID(), ...asked, scheduledAt: scheduledAt.toISOString(), createdAt: now.toISOString() };
+  return { id: randomUUID(), ...asked, scheduledAt: scheduledAt.toISOString(), createdAt: now.toISOString(), accountId, by: actor };
 }
 
 /**

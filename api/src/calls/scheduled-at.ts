@@ -1,3 +1,4 @@
+import { CALL_LIMITS } from '@call-scheduler/shared';
 import { InvalidCallInputError } from './call.errors';
 
 /**
@@ -49,6 +50,13 @@ export function scheduledAtInstant(text: string): Date {
   const instant = parseScheduledAt(text);
   if (!instant) throw new InvalidCallInputError('scheduledAt', SCHEDULED_AT_FORMAT_PROBLEM);
   return instant;
+}
+
+/** What keeps a call from being made for the instant, or null: in the past beyond a small tolerance, or absurdly far ahead. */
+export function schedulingWindowProblem(at: Date, now = Date.now()): string | null {
+  if (at.getTime() < now - CALL_LIMITS.pastToleranceMs) return 'must not be in the past';
+  if (at.getTime() > now + CALL_LIMITS.maxScheduleAheadMs) return 'must be within a year from now';
+  return null;
 }
 
 function readFields(text: string): DateTimeFields | null {

@@ -19,6 +19,8 @@ export interface ApiConfig {
   dialLeadMs: number;
   /** How long the call stream may stay silent before it sends a heartbeat. */
   streamHeartbeatMs: number;
+  /** How often the call stream's LISTEN connection is asked to answer, and how long it has to. */
+  listenerProbeMs: number;
   /** Origins of the web app: the only ones CORS admits, and the only ones a session may change things from. */
   webOrigins: string[];
   sessionTtlMs: number;
@@ -49,6 +51,7 @@ export function readApiConfig(env = new Env()): ApiConfig {
     },
     dialLeadMs: env.int('DIAL_LEAD_MS', DEFAULT_DIAL_LEAD_MS, { min: 0, max: 5 * 60_000 }),
     streamHeartbeatMs: env.int('CALL_STREAM_HEARTBEAT_MS', CALL_STREAM_HEARTBEAT_MS, { min: 100 }),
+    listenerProbeMs: env.int('CALL_STREAM_LISTENER_PROBE_MS', 5_000, { min: 100 }),
     webOrigins: env.string('WEB_ORIGINS', 'http://localhost:3000').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
     sessionTtlMs: env.int('SESSION_TTL_HOURS', 7 * 24, { min: 1, max: 365 * 24 }) * 60 * 60 * 1000,
     requestsPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),

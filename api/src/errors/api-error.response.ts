@@ -11,4 +11,6 @@ export class ApiErrorResponse implements ApiErrorDto {
   @ApiProperty({ example: 'Bad Request' }) error!: string;
   @ApiProperty() message!: string;
   @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldErrorResponse[];
+  @ApiPropertyOptional({ description: 'After a create that may have made its call: the Idempotency-Key that returns it, sent again' })
+  idempotencyKey?: string;
 }

@@ -14,6 +14,7 @@ import {
 import { ApiKeyNotFoundError } from '../accounts/account.errors';
 import { CrossSiteRequestError, ForbiddenForRoleError, NotSignedInError, TooManySignInAttemptsError, WrongCredentialsError } from '../auth/auth.errors';
 import { EmailTakenError } from '@call-scheduler/db';
+import type { ApiErrorResponse } from './api-error.response';
 import { RequestBodyError } from './json-body';
 
 /** Every error leaves the API in one JSON shape; domain errors are mapped to HTTP here and only here. */
@@ -28,7 +29,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  toApiError(exception: unknown): ApiErrorDto {
+  toApiError(exception: unknown): ApiErrorResponse {
     if (exception instanceof InvalidCallInputError) {
       return apiError(400, exception.message, [{ field: exception.field, message: exception.message }]);
     }
@@ -41,7 +42,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyKeyReusedError) {
       return apiError(422, exception.message, [{ field: 'Idempotency-Key', message: exception.message }]);
     }
-    if (exception instanceof SchedulerUnavailableError || exception instanceof CommandUnconfirmedError) {
+    if (exception instanceof SchedulerUnavailableError) {
+      this.logger.warn(`${exception.message}: ${String(exception.cause)}`);
+      return { ...apiError(503, exception.message), idempotencyKey: exception.idempotencyKey };
+    }
+    if (exception instanceof CommandUnconfirmedError) {
       this.logger.warn(`${exception.message}: ${String(exception.cause)}`);
       return apiError(503, exception.message);
     }

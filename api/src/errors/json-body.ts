@@ -11,6 +11,12 @@ export class RequestBodyError extends Error {
 }
 
 /**
+ * Deeper than any request body the API reads (they are flat objects), and shallow enough for the
+ * recursive walks that come after parsing (class-transformer's) to never run out of stack.
+ */
+const MAX_BODY_DEPTH = 32;
+
+/**
  * Parses JSON bodies and turns every way a body can be unacceptable into a RequestBodyError,
  * so the exception filter answers it in the API's error shape, naming the body.
  */
@@ -24,6 +30,7 @@ export function jsonBody(limit: string): RequestHandler {
     parse(req, res, (error?: unknown) => {
       if (error) next(toRequestBodyError(error));
       else if (Array.isArray(req.body)) next(new RequestBodyError(400, 'The request body must be a JSON object'));
+      else if (nestedDeeperThan(req.body, MAX_BODY_DEPTH)) next(new RequestBodyError(400, `The request body is nested more than ${MAX_BODY_DEPTH} levels deep`));
       else next();
     });
   };
@@ -31,6 +38,11 @@ export function jsonBody(limit: string): RequestHandler {
 
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+function nestedDeeperThan(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return depth === 0 || Object.values(value).some((child) => nestedDeeperThan(child, depth - 1));
 }
 
 function toRequestBodyError(error: unknown): RequestBodyError {

@@ -96,6 +96,12 @@ export class CallRepository {
     return (await builder.getMany()).map(toCallState);
   }
 
+  /** The call the account's key is tied to, with the fingerprint of the request that tied it, if any is. */
+  async findIdempotencyClaim(accountId: string, key: string): Promise<IdempotencyClaim | null> {
+    const claim = await this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ accountId, key });
+    return claim ? { call: claim.call, requestHash: claim.requestHash } : null;
+  }
+
   /**
    * Ties one of the call's account's keys to the new call, or returns the call the key is already tied
    * to, exactly as it was first created, so concurrent and repeated requests all start and show the same call.

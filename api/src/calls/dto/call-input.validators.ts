@@ -1,6 +1,6 @@
-import { CALL_LIMITS, checkPhoneNumber } from '@call-scheduler/shared';
+import { checkPhoneNumber } from '@call-scheduler/shared';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { SCHEDULED_AT_FORMAT_PROBLEM, parseScheduledAt } from '../scheduled-at';
+import { SCHEDULED_AT_FORMAT_PROBLEM, parseScheduledAt, schedulingWindowProblem } from '../scheduled-at';
 
 /** An E.164-normalisable phone number, judged by libphonenumber-js with full metadata. */
 export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
@@ -19,24 +19,25 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Text PostgreSQL can store: well-formed Unicode without NUL characters. */
-export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
+/**
+ * A time in the one format the API reads (see scheduled-at.ts), with an offset or Z since a local
+ * time without one is ambiguous. Whether a call can still be made for it depends on when it is asked,
+ * and a repeated create is not asked again: the service checks that for new calls.
+ */
+export function IsScheduledAt(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isStorableText',
+      name: 'isScheduledAt',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && value.isWellFormed() && !value.includes('\u0000'),
-        defaultMessage: (args) => `${args?.property ?? 'text'} must be well-formed text without NUL characters`,
+        validate: (value: unknown) => typeof value === 'string' && parseScheduledAt(value) !== null,
+        defaultMessage: (args) => `${args?.property ?? 'scheduledAt'} ${SCHEDULED_AT_FORMAT_PROBLEM}`,
       },
     },
     options,
   );
 }
 
-/**
- * A time in the one format the API reads (see scheduled-at.ts), with an offset or Z since a local
- * time without one is ambiguous, not in the past beyond a small tolerance, and not absurdly far ahead.
- */
+/** A time IsScheduledAt takes that a call can be moved to now: not in the past beyond a small tolerance, and not absurdly far ahead. */
 export function IsSchedulableTime(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -51,9 +52,6 @@ export function IsSchedulableTime(options?: ValidationOptions): PropertyDecorato
 }
 
 export function schedulingProblem(value: unknown, now = Date.now()): string | null {
-  const at = typeof value === 'string' ? parseScheduledAt(value)?.getTime() : undefined;
-  if (at === undefined) return SCHEDULED_AT_FORMAT_PROBLEM;
-  if (at < now - CALL_LIMITS.pastToleranceMs) return 'must not be in the past';
-  if (at > now + CALL_LIMITS.maxScheduleAheadMs) return 'must be within a year from now';
-  return null;
+  const at = typeof value === 'string' ? parseScheduledAt(value) : null;
+  return at ? schedulingWindowProblem(at, now) : SCHEDULED_AT_FORMAT_PROBLEM;
 }

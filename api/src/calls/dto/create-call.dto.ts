@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SCHEDULED_AT_FORMAT } from '../scheduled-at';
-import { IsPhoneNumber, IsSchedulableTime, IsStorableText } from './call-input.validators';
+import { IsStorableText } from '../../errors/storable-text.validator';
+import { IsPhoneNumber, IsScheduledAt } from './call-input.validators';
 
 export class CreateCallDto {
   @ApiProperty({ example: '+14155550123', description: 'Number to call, with its country code; normalised to E.164' })
@@ -15,10 +16,10 @@ export class CreateCallDto {
   @ApiPropertyOptional({
     format: 'date-time',
     example: '2030-01-31T09:30:00-08:00',
-    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now.`,
+    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now. A new call's time may be up to ${CALL_LIMITS.pastToleranceMs / 1000} s past, which means now, and up to a year ahead; a request repeated under its Idempotency-Key is not checked again.`,
   })
   @IsOptional()
-  @IsSchedulableTime()
+  @IsScheduledAt()
   scheduledAt?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: CALL_LIMITS.noteMaxLength, example: 'Reminder about the appointment', description: 'Kept trimmed; empty or null is no note' })

@@ -1,7 +1,10 @@
 import { CALL_PAGE_LIMIT, CALL_STATUSES, type CallStatus } from '@call-scheduler/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, type TransformFnParams } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Decimal digits only: Number() would also read 1e1, 0x10, +5 and " 5", which no page size is written as. */
+const decimalInteger = ({ value }: TransformFnParams): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export class ListCallsQuery {
   @ApiPropertyOptional({ enum: CALL_STATUSES })
@@ -13,8 +16,8 @@ export class ListCallsQuery {
   @IsOptional()
   @Max(CALL_PAGE_LIMIT.max)
   @Min(1)
-  @IsInt()
-  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number written in decimal digits' })
+  @Transform(decimalInteger)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -45,10 +45,8 @@ export class CallChangeListener implements OnModuleInit, OnApplicationShutdown {
       connectionString: this.config.databaseUrl,
       application_name: LISTENER_APPLICATION_NAME,
       connectionTimeoutMillis: 5_000,
-      // A LISTEN connection is idle most of the time: one dropped without a word (a failover, a NAT
-      // forgetting it) is only found by TCP keepalive probes, which otherwise start after two hours.
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
+      // Every query here answers at once unless the connection is gone: see probe().
+      query_timeout: this.config.listenerProbeMs,
     });
     // Without a listener, an error on an idle client would end the process; 'end' follows it.
     client.on('error', (error) => this.logger.warn(`Call changes listener: ${error.message}`));
@@ -61,7 +59,32 @@ export class CallChangeListener implements OnModuleInit, OnApplicationShutdown {
     }
     client.on('notification', ({ payload }) => this.notified(payload));
     client.once('end', () => void this.reconnect());
+    void this.probe(client);
     return client;
+  }
+
+  /**
+   * Asks the connection `SELECT 1` every probe interval while it is open. A LISTEN connection is idle
+   * most of the time: one that went silent (a failover, a NAT that forgot it, a stalled server) would
+   * otherwise hear nothing for as long as TCP takes to notice, while heartbeats keep clients showing
+   * Live. Ended instead, it is listened again, and clients resync.
+   */
+  private async probe(client: Client): Promise<void> {
+    const ended = new AbortController();
+    client.once('end', () => ended.abort());
+    const signal = AbortSignal.any([ended.signal, this.stopped.signal]);
+    const every = this.config.listenerProbeMs;
+    while (await sleep(every, true, { signal }).catch(() => false)) {
+      try {
+        await client.query('SELECT 1');
+      } catch (error) {
+        if (signal.aborted) return;
+        this.logger.warn(`Call changes listener did not answer a probe within ${every} ms, listening again: ${error instanceof Error ? error.message : String(error)}`);
+        // With the probe still unanswered, end() drops the socket rather than wait for a goodbye.
+        await client.end();
+        return;
+      }
+    }
   }
 
   private notified(payload: string | undefined): void {
