@@ -36,6 +36,9 @@ const NUMBER = {
   unansweredOnce: '+14155550203',
   rateLimited: '+14155550204',
   neverAnswers: '+14155550205',
+  answersLost: '+14155550206',
+  lookupsFalter: '+14155550207',
+  providerSilent: '+14155550208',
 };
 
 const inAnHour = 60 * 60_000;
@@ -190,6 +193,21 @@ const SCENARIOS: Record<string, Scenario> = {
     await handle.result();
     return handle;
   },
+  async 'dial-outcome-unknown-then-found'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answersLost });
+    await handle.result();
+    return handle;
+  },
+  async 'followed-through-a-provider-brownout'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.lookupsFalter });
+    await handle.result();
+    return handle;
+  },
+  async 'lost-track-of-a-silent-provider'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.providerSilent });
+    await handle.result();
+    return handle;
+  },
   async 'cancelled-by-temporal-while-dial-held'(h) {
     const { handle } = await dialHeldForItsInstant(h);
     await handle.cancel();
@@ -235,6 +253,18 @@ const RACES: Record<string, Scenario> = {
   'dial-held-again-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 35_000),
   // The same, but the workflow hears of it after the instant: the dial may have been made, and placeCall makes sure.
   'dial-placed-after-its-holding-worker-died': (h) => dialHeldByAWorkerThatDies(h, 10_000),
+  // Its worker dies while it follows the call: another worker follows it on once the heartbeat has been silent 10 s.
+  async 'followed-again-after-its-worker-died'(h) {
+    const { handle } = await h.whileNoWorkerRuns(async () => {
+      const doomed = await h.startWorkerProcess();
+      const call = await h.startCall({ phoneNumber: NUMBER.answered });
+      await eventually(() => call.handle.query(callStateQuery), (s) => s.status === 'ringing' || s.status === 'in_progress');
+      await doomed.kill();
+      return call;
+    });
+    await handle.result();
+    return handle;
+  },
   async 'cancel-racing-the-held-dial'(h) {
     return untilHistoryShows(aHeldDialCalledOffTooLate, async () => {
       const { handle, input } = await dialHeldForItsInstant(h, 2_000);
@@ -291,7 +321,16 @@ const CONTINUED_AS_NEW: Scenario = async (h) => {
 };
 
 const BEHAVIOUR: BehaviourPatch = {
-  createErrorsByNumber: { [NUMBER.rejected]: [400], [NUMBER.rateLimited]: [429] },
+  createErrorsByNumber: {
+    [NUMBER.rejected]: [400],
+    [NUMBER.rateLimited]: [429],
+    // The held dial's POST, the dial's four tries, and one more: all dialled, all answers lost.
+    [NUMBER.answersLost]: [503, 503, 503, 503, 503, 503],
+  },
+  lookupErrorsByNumber: {
+    [NUMBER.lookupsFalter]: [503, 'answer', 404, 'answer', 'timeout', 'answer', 401, 429],
+    [NUMBER.providerSilent]: Array.from({ length: 1_000 }, () => 503),
+  },
   outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'], [NUMBER.neverAnswers]: 'no_answer' },
 };
 

@@ -5,7 +5,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CallHarness, bundleWorkflows, installQuietRuntime } from './support/call-harness';
-import { aHeldDialCalledOffTooLate, acceptedUpdatesByTask, scheduledActivities, tasksThatFiredATimerAndTookAnUpdate } from './support/history-shapes';
+import {
+  aHeldDialCalledOffTooLate,
+  acceptedUpdatesByTask,
+  activityFailureTypes,
+  retriedActivities,
+  scheduledActivities,
+  tasksThatFiredATimerAndTookAnUpdate,
+} from './support/history-shapes';
 
 /*
  * Calls sleep for days, so a worker deployed today replays histories started by last month's code.
@@ -36,10 +43,15 @@ const RECORDED = [...recorded('.'), ...LEGACY];
 
 let current: WorkflowBundle;
 let changed: WorkflowBundle;
+let reordered: WorkflowBundle;
 
 beforeAll(async () => {
   installQuietRuntime();
-  [current, changed] = await Promise.all([bundleWorkflows(), bundleWorkflows(require.resolve('./fixtures/changed-workflows'))]);
+  [current, changed, reordered] = await Promise.all([
+    bundleWorkflows(),
+    bundleWorkflows(require.resolve('./fixtures/changed-workflows')),
+    bundleWorkflows(undefined, [require.resolve('./fixtures/reordered-awaits')]),
+  ]);
 }, 60_000);
 
 async function replay(workflowBundle: WorkflowBundle, histories: { workflowId: string; history: History }[]) {
@@ -81,6 +93,10 @@ describe('replaying call histories', () => {
         'dial-held-again-after-its-worker-died',
         'dial-placed-after-its-holding-worker-died',
         'cancel-racing-the-held-dial',
+        'dial-outcome-unknown-then-found',
+        'followed-through-a-provider-brownout',
+        'lost-track-of-a-silent-provider',
+        'followed-again-after-its-worker-died',
         'continued-as-new.run-1',
         'continued-as-new.run-2',
         'continued-as-new.run-3',
@@ -132,6 +148,15 @@ describe('replaying call histories', () => {
     expect(['cancelled-while-dial-held', 'rescheduled-while-dial-held', 'started-now-while-dial-held', 'cancelled-by-temporal-while-dial-held'].filter(calledOff)).toHaveLength(4);
   });
 
+  it('holds the provider fault and worker loss paths they are named after', () => {
+    const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
+    const dials = (name: string) => scheduledActivities(history(name)).filter((type) => type.startsWith('placeCall'));
+    expect(dials('dial-outcome-unknown-then-found')).toEqual(['placeCallWhenDue', 'placeCall', 'placeCall']);
+    expect(retriedActivities(history('followed-through-a-provider-brownout'))).toEqual([]);
+    expect(activityFailureTypes(history('lost-track-of-a-silent-provider'))).toEqual(['ProviderSilent']);
+    expect(retriedActivities(history('followed-again-after-its-worker-died'))).toContainEqual({ type: 'awaitCallProgress', after: 'TIMEOUT_TYPE_HEARTBEAT' });
+  });
+
   it('replays every recorded history on the current workflow code', async () => {
     const results = await replay(current, RECORDED);
     expect(results).toEqual(RECORDED.map(({ workflowId }) => ({ workflowId, error: undefined })));
@@ -140,6 +165,16 @@ describe('replaying call histories', () => {
   it('reports a workflow change that breaks running calls as a DeterminismViolationError', async () => {
     const results = await replay(changed, RECORDED);
     expect(results.map((r) => r.workflowId)).toEqual(RECORDED.map((r) => r.workflowId));
+    for (const { error } of results) expect(error).toBeInstanceOf(DeterminismViolationError);
+  });
+
+  it('reports two awaits swapped in the workflow as a DeterminismViolationError, on every history that followed a call', async () => {
+    // The legacy workflow wrote its events another way, never in the same moment as it asked for a follow-up.
+    const followed = RECORDED.filter(({ workflowId, history }) => !LEGACY.some((legacy) => legacy.workflowId === workflowId) && scheduledActivities(history).includes('awaitCallProgress'));
+    expect(followed.length).toBeGreaterThan(10);
+
+    const results = await replay(reordered, followed);
+
     for (const { error } of results) expect(error).toBeInstanceOf(DeterminismViolationError);
   });
 

@@ -51,9 +51,12 @@ export function installQuietRuntime(): void {
   runtimeInstalled = true;
 }
 
-/** The workflow code as it is now, bundled once; `path` bundles another workflows module (a test fixture). */
-export async function bundleWorkflows(path = require.resolve('../../src/workflows')): Promise<WorkflowBundle> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: path, logger });
+/**
+ * The workflow code as it is now, bundled once; `path` bundles another workflows module, and
+ * `interceptorModules` add workflow interceptors (test fixtures).
+ */
+export async function bundleWorkflows(path = require.resolve('../../src/workflows'), interceptorModules: string[] = []): Promise<WorkflowBundle> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: path, workflowInterceptorModules: interceptorModules, logger });
   return { code };
 }
 

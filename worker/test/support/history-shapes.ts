@@ -65,3 +65,21 @@ export function aHeldDialCalledOffTooLate(history: History): boolean {
     return callOffs.has(Number(completed?.scheduledEventId)) && answer !== undefined && answer !== null && Buffer.from(answer).toString() === 'false';
   });
 }
+
+/** Each activity attempt after the first, by type, with why the one before it ended (a timeout's type, or the failure's). */
+export function retriedActivities(history: History): { type: string; after: string }[] {
+  const events = history.events ?? [];
+  const typeOf = new Map(events.map((event) => [Number(event.eventId), event.activityTaskScheduledEventAttributes?.activityType?.name ?? '']));
+  return events.flatMap((event) => {
+    const started = event.activityTaskStartedEventAttributes;
+    if (!started || (started.attempt ?? 1) <= 1) return [];
+    const failure = started.lastFailure;
+    const after = failure?.timeoutFailureInfo ? String(temporal.api.enums.v1.TimeoutType[failure.timeoutFailureInfo.timeoutType ?? 0]) : (failure?.applicationFailureInfo?.type ?? '');
+    return [{ type: typeOf.get(Number(started.scheduledEventId)) ?? '', after }];
+  });
+}
+
+/** The types of the application failures the workflow's activities ended with. */
+export function activityFailureTypes(history: History): string[] {
+  return (history.events ?? []).flatMap((event) => event.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type ?? []);
+}
