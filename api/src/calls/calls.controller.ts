@@ -53,7 +53,8 @@ export class CallsController {
   @Requires(OPERATORS)
   @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
   @ApiHeader({
-    name: 'Idempotency-Key',
+    // As the handler reads it, so that the document lists the header once (HTTP header names are case-insensitive).
+    name: 'idempotency-key',
     required: false,
     description: 'Repeat a request safely: the same key and body return the same call, however late. Without one, the API makes one up and answers it.',
   })
