@@ -3,10 +3,13 @@ import { getCountries, getExampleNumber, parsePhoneNumberFromString, type PhoneN
 import examples from 'libphonenumber-js/mobile/examples';
 import { hostileText } from './text';
 
-/** What the API must answer for a phoneNumber: libphonenumber-js's verdict, with full metadata, on at most 64 characters. */
+/**
+ * What the API must answer for a phoneNumber: libphonenumber-js's verdict, with full metadata, on the whole
+ * text of at most 64 characters (no number picked out of other text), and no extension, which cannot be dialled.
+ */
 export function expectedE164(text: string): string | null {
-  const parsed = text.length <= 64 ? parsePhoneNumberFromString(text) : undefined;
-  return parsed?.isValid() ? parsed.number : null;
+  const parsed = text.length <= 64 ? parsePhoneNumberFromString(text, { extract: false }) : undefined;
+  return parsed?.isValid() && !parsed.ext ? parsed.number : null;
 }
 
 const exampleNumber = fc.constantFrom(...getCountries()).map((country) => getExampleNumber(country, examples)!);

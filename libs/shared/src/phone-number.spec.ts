@@ -18,7 +18,11 @@ describe('checkPhoneNumber', () => {
     expect(checkPhoneNumber('415 555 0123')).toEqual({ valid: false, reason: expect.stringContaining('country code') });
   });
 
-  it.each(['hello', '+1 415', '+999 1234567', '+1 415 555 01234567890', ''])('rejects %p', (input) => {
+  it.each(['hello', '+1 415', '+999 1234567', '+1 415 555 01234567890', '', 'Call +44 7400 123456 now', '+44 7400 123456\u0000'])('rejects %p', (input) => {
     expect(checkPhoneNumber(input).valid).toBe(false);
+  });
+
+  it('refuses an extension rather than drop it', () => {
+    expect(checkPhoneNumber('+1 415 555 0123 ext. 12')).toEqual({ valid: false, reason: 'has an extension (12), which cannot be dialled' });
   });
 });

@@ -5,13 +5,16 @@ export type PhoneNumberCheck = { valid: true; e164: string } | { valid: false; r
 /**
  * Normalises a phone number to E.164. Without a default country the number must carry
  * its country code (+...), since a call scheduler cannot guess whose "555 0123" is meant.
+ * The whole input must be the number: one picked out of other text ("call +44… now") might
+ * not be the one meant, and an extension would be dropped, since the provider dials none.
  */
 export function checkPhoneNumber(input: string, defaultCountry?: CountryCode): PhoneNumberCheck {
   try {
-    const parsed = parsePhoneNumberWithError(input, defaultCountry);
+    const parsed = parsePhoneNumberWithError(input, { defaultCountry, extract: false });
     if (!parsed.isValid()) {
       return { valid: false, reason: `is not a valid phone number for ${parsed.country ?? `+${parsed.countryCallingCode}`}` };
     }
+    if (parsed.ext) return { valid: false, reason: `has an extension (${parsed.ext}), which cannot be dialled` };
     return { valid: true, e164: parsed.number };
   } catch (error) {
     if (error instanceof ParseError) return { valid: false, reason: parseErrorReason(error.message) };
