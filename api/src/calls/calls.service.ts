@@ -39,14 +39,16 @@ export class CallsService {
    * that comes back with it, however late, finishes or returns the call the first one made.
    */
   async create(principal: Principal, request: CreateCallDto, idempotencyKey: string): Promise<CallState> {
-    const call = await this.claim(principal, callRequest(request), idempotencyKey);
+    const asked = callRequest(request);
     try {
+      const call = await this.claim(principal, asked, idempotencyKey);
       const existing = await this.calls.findInAccount(principal.accountId, call.id);
       if (existing) return existing;
       await this.workflows.start(call);
       await this.calls.insertNew(newCallState(call));
       return await this.get(principal.accountId, call.id);
     } catch (error) {
+      if (error instanceof InvalidCallInputError || error instanceof IdempotencyKeyReusedError) throw error;
       throw new SchedulerUnavailableError(idempotencyKey, error);
     }
   }

@@ -13,7 +13,7 @@ import {
 } from '../calls/call.errors';
 import { ApiKeyNotFoundError } from '../accounts/account.errors';
 import { CrossSiteRequestError, ForbiddenForRoleError, NotSignedInError, TooManySignInAttemptsError, WrongCredentialsError } from '../auth/auth.errors';
-import { EmailTakenError } from '@call-scheduler/db';
+import { EmailTakenError, isDatabaseUnavailable } from '@call-scheduler/db';
 import type { ApiErrorResponse } from './api-error.response';
 import { RequestBodyError } from './json-body';
 
@@ -54,6 +54,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return apiError(exception.status, exception.message, [{ field: 'body', message: exception.message }]);
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`The database cannot be reached: ${String(exception)}`);
+      return apiError(503, 'The database cannot be reached just now; try again in a few seconds');
+    }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return apiError(500, 'Something went wrong on our side');
   }

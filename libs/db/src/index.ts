@@ -9,3 +9,4 @@ export * from './session.repository';
 export * from './rate-limit.repository';
 export * from './dial-reservation.repository';
 export * from './held-dial.repository';
+export * from './database-unavailable';
