@@ -1,16 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface AppProcessOptions {
   args?: string[];
   cwd?: string;
 }
 
+/** A time the process ended without being told to: a crash. */
+export interface UnexpectedExit {
+  at: number;
+  /** `exit code 1`, or the signal that ended it. */
+  how: string;
+}
+
 /** One of the stack's Node entry points (`<project>/dist/main.js`, Vite's CLI) running as its own process. */
 export class AppProcess {
+  readonly unexpectedExits: UnexpectedExit[] = [];
   private child: ChildProcess | null = null;
+  /** The child being stopped or killed on purpose, whose exit is no crash. */
+  private ending: ChildProcess | null = null;
   private paused = false;
   private output: string[] = [];
+  /** Where the current run's output begins in `output`, which keeps every run's. */
+  private runOutputFrom = 0;
 
   constructor(
     readonly name: string,
@@ -26,6 +39,7 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.paused = false;
+    this.runOutputFrom = this.output.length;
     const keep = (chunk: Buffer) => this.output.push(chunk.toString());
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
@@ -33,7 +47,10 @@ export class AppProcess {
     const child = this.child;
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
-    child.once('exit', () => process.off('exit', killOnExit));
+    child.once('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      if (child !== this.ending) this.unexpectedExits.push({ at: Date.now(), how: signal ?? `exit code ${code}` });
+    });
     return this;
   }
 
@@ -64,6 +81,17 @@ export class AppProcess {
     await this.signal('SIGTERM');
   }
 
+  /** Waits until the process, since it was last started, has printed something that matches `pattern` (e.g. that it is ready). */
+  async printed(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    const child = this.child;
+    while (!pattern.test(this.output.slice(this.runOutputFrom).join(''))) {
+      if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} ended before it printed ${pattern}\n${this.logs()}`);
+      if (Date.now() > giveUpAt) throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms\n${this.logs()}`);
+      await sleep(50);
+    }
+  }
+
   /** What the process printed, for a failing test's message. */
   logs(): string {
     return `--- ${this.name} ---\n${this.output.join('')}`;
@@ -73,6 +101,7 @@ export class AppProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
+    this.ending = child;
     // A stopped process acts on SIGTERM only once it is continued.
     this.resume();
     child.kill(signal);

@@ -16,6 +16,13 @@ export interface StackOptions {
 }
 
 const WORKER_ENTRY = '@call-scheduler/worker/dist/main.js';
+const API_ENTRY = '@call-scheduler/api/dist/main.js';
+
+/** One more API process beside the stack's own, and where it answers. */
+export interface AnotherApi {
+  process: AppProcess;
+  url: string;
+}
 
 /**
  * The whole stack as separate processes, as `npm start` runs it: the built mock provider,
@@ -33,6 +40,7 @@ export class Stack {
   firstSignInLink = '';
   operatorKey = '';
   private readonly moreWorkers: AppProcess[] = [];
+  private readonly moreApis: AppProcess[] = [];
 
   private constructor(
     readonly apiUrl: string,
@@ -58,10 +66,9 @@ export class Stack {
       }),
     });
     this.worker = new AppProcess('worker', WORKER_ENTRY, env);
-    const webOrigin = webUrl ?? 'http://127.0.0.1';
-    this.api = new AppProcess('api', '@call-scheduler/api/dist/main.js', { ...env, PORT: String(apiPort), HOST: '127.0.0.1', WEB_ORIGINS: webOrigin });
+    this.api = new AppProcess('api', API_ENTRY, this.apiEnv(apiPort));
     this.web = webPort === null ? null : webDevServer(webPort, this.apiUrl);
-    this.accounts = new AccountsCli({ DATABASE_URL: databaseUrl }, webOrigin);
+    this.accounts = new AccountsCli({ DATABASE_URL: databaseUrl }, this.webOrigin);
   }
 
   static async start(options: StackOptions = {}): Promise<Stack> {
@@ -97,6 +104,16 @@ export class Stack {
     return worker;
   }
 
+  /** Another API process on the stack's database and Temporal, on a port of its own, as when the API is scaled out; stopped with the rest. */
+  async startAnotherApi(): Promise<AnotherApi> {
+    const port = await freePort();
+    const api = new AppProcess(`api-${this.moreApis.length + 2}`, API_ENTRY, this.apiEnv(port)).start();
+    this.moreApis.push(api);
+    const url = `http://127.0.0.1:${port}`;
+    await this.waitUntilHealthy([`${url}/health`]);
+    return { process: api, url };
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.apps().map((app) => app.stop()));
   }
@@ -105,9 +122,8 @@ export class Stack {
     return this.apps().map((app) => app.logs()).join('\n');
   }
 
-  /** Waits until the API answers healthy (through the web server too, when there is one). */
-  async waitUntilHealthy(): Promise<void> {
-    const healthUrls = [`${this.apiUrl}/health`, ...(this.webUrl ? [`${this.webUrl}/health`] : [])];
+  /** Waits until the API answers healthy (through the web server too, when there is one), or the health URLs given. */
+  async waitUntilHealthy(healthUrls = [`${this.apiUrl}/health`, ...(this.webUrl ? [`${this.webUrl}/health`] : [])]): Promise<void> {
     try {
       for (const url of healthUrls) {
         await eventually(
@@ -121,8 +137,16 @@ export class Stack {
     }
   }
 
+  private get webOrigin(): string {
+    return this.webUrl ?? 'http://127.0.0.1';
+  }
+
+  private apiEnv(port: number): Record<string, string> {
+    return { ...this.env, PORT: String(port), HOST: '127.0.0.1', WEB_ORIGINS: this.webOrigin };
+  }
+
   private apps(): AppProcess[] {
-    return [this.provider, this.worker, ...this.moreWorkers, this.api, ...(this.web ? [this.web] : [])];
+    return [this.provider, this.worker, ...this.moreWorkers, this.api, ...this.moreApis, ...(this.web ? [this.web] : [])];
   }
 }
 

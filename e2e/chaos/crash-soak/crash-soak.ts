@@ -1,0 +1,72 @@
+import type { ProviderCallRecord } from '@call-scheduler/mock-provider';
+import type { CallDetailDto } from '@call-scheduler/shared';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inParallel } from '../../bench/in-parallel';
+import type { SoakSize } from '../chaos-options';
+import type { ChaosCluster } from '../cluster/chaos-cluster';
+import { seconds } from '../figures';
+import { AccountCalls } from './account-calls';
+import { CallCreator, type CreateOutcome } from './call-creator';
+import { FaultLog } from './fault-log';
+import { findings } from './findings';
+import { latestOf } from './lateness-by-fault';
+import { injectOneOff } from './one-off-faults';
+import { soakPlan, type SoakPlan } from './soak-plan';
+import { soakReport, type SoakReport } from './soak-report';
+import { workflowDelays } from './workflow-delays';
+import { workflowStates } from './workflow-states';
+import { runWorkerChaos } from './worker-chaos';
+
+const DETAIL_CONCURRENCY = 8;
+
+/**
+ * The crash soak: calls created through two APIs fall due while workers are killed every few seconds, an API
+ * is killed in the middle of a create, and the Temporal server and PostgreSQL are each killed once; every
+ * process comes back. Then every call must have ended, been dialled once per attempt and never early, and
+ * shown in its projection what its workflow holds, with a whole timeline.
+ */
+export async function crashSoak(cluster: ChaosCluster, size: SoakSize): Promise<SoakReport> {
+  const plan = soakPlan(size, randomUUID().slice(0, 8));
+  const creator = new CallCreator(cluster.apis.map((api) => api.url), cluster.operatorKey);
+  const startedAt = Date.now();
+  const log = new FaultLog(startedAt);
+  console.log(`${plan.calls.length} calls created over ${seconds(size.createWindowMs)}, due from +${seconds(plan.due.fromMs)} to +${seconds(plan.due.untilMs)}`);
+  const [creates] = await Promise.all([
+    Promise.all(plan.calls.map(async (call) => sleepUntil(startedAt + call.sendAtMs).then(() => creator.create(call)))),
+    Promise.all(plan.oneOffFaults.map(async (fault) => sleepUntil(startedAt + fault.atMs).then(() => injectOneOff(fault, cluster, creator, log)))),
+    sleepUntil(startedAt + plan.workerChaos.fromMs).then(() => runWorkerChaos(cluster.workers, log, { until: startedAt + plan.workerChaos.untilMs, every: size.workerKillEveryMs })),
+  ]);
+  console.log(`[+${seconds(Date.now() - startedAt)}] faults done (${log.count('worker')} worker kills); waiting for every call to end`);
+  const found = findings(await observe(cluster, creates, lastDueAt(creates, plan, startedAt) + size.settleTimeoutMs));
+  const delays = await workflowDelays(cluster.temporal.address, latestOf(found.dials).map((dial) => dial.callId));
+  return soakReport({ asked: plan.calls.length, found, faults: log.faults, delays, crashes: cluster.crashes(), startedAt });
+}
+
+/** Everything the parts hold once every call has ended or the deadline passed. */
+async function observe(cluster: ChaosCluster, creates: CreateOutcome[], deadline: number) {
+  const account = new AccountCalls(cluster.apis[0]!.url, cluster.operatorKey);
+  const ids = creates.flatMap((outcome) => (outcome.call ? [outcome.call.id] : []));
+  const accountCalls = await account.settled(ids, deadline);
+  const details = new Map<string, CallDetailDto | null>();
+  await inParallel(ids, DETAIL_CONCURRENCY, async (id) => {
+    details.set(id, await account.detail(id));
+  });
+  return { creates, accountCalls, details, workflows: await workflowStates(cluster.temporal.address, ids), providerCalls: await providerCalls(cluster.providerUrl) };
+}
+
+async function providerCalls(providerUrl: string): Promise<ProviderCallRecord[]> {
+  const response = await fetch(`${providerUrl}/calls`);
+  if (!response.ok) throw new Error(`the provider's listing answered ${response.status}`);
+  return ((await response.json()) as { items: ProviderCallRecord[] }).items;
+}
+
+/** When the last call created is due; the plan's own guess if none was. */
+function lastDueAt(creates: readonly CreateOutcome[], plan: SoakPlan, startedAt: number): number {
+  const due = creates.flatMap((outcome) => (outcome.call ? [Date.parse(outcome.call.scheduledAt)] : []));
+  return due.length > 0 ? Math.max(...due) : startedAt + plan.due.untilMs;
+}
+
+async function sleepUntil(at: number): Promise<void> {
+  await sleep(Math.max(0, at - Date.now()));
+}
