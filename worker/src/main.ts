@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, migrate, surviveLostConnections } from '@call-scheduler/db';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from './activities';
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const config = readWorkerConfig();
   const dataSource = new DataSource(dataSourceOptions({ url: config.databaseUrl, applicationName: 'call-scheduler-worker' }));
   await retryUntilReady('PostgreSQL', () => dataSource.initialize());
+  surviveLostConnections(dataSource, (error) => console.warn(`Lost a PostgreSQL connection: ${error.message}`));
   await migrate(dataSource);
   const connection = await retryUntilReady('Temporal', () => NativeConnection.connect({ address: config.temporal.address }));
   const provider = new ProviderClient(config.provider);

@@ -109,8 +109,8 @@ describe('a dial held by a worker until its instant', () => {
   });
 
   it('is held again by another worker when the one holding it dies, and dialled once, not before its instant', async () => {
-    // Long enough for the workflow to hear of the death before the instant: the heartbeat's 10 s, then 10 s for the
-    // workflow task that the dead worker's sticky queue holds.
+    // Long enough for the workflow to hear of the death before the instant: the heartbeat's 5 s, the 3 s its sticky
+    // queue holds its next workflow task, and the 10 s workflow task timeout if the worker died during a task.
     const call = await h.whileNoWorkerRuns(async () => {
       const doomed = await h.startWorkerProcess();
       const held = await heldCall(NUMBER.workerLost, 35_000);

@@ -1,11 +1,12 @@
-import { AccountRepository, CallRepository, RateLimitRepository, SessionRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import { AccountRepository, CallRepository, RateLimitRepository, SessionRepository, dataSourceOptions, migrate, surviveLostConnections } from '@call-scheduler/db';
 import { retryUntilReady } from '@call-scheduler/shared/runtime';
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
 const REPOSITORIES = [CallRepository, AccountRepository, SessionRepository, RateLimitRepository];
+const DATABASE_LOG = new Logger('Database');
 
 /** One PostgreSQL pool per process, migrated before the API serves; TypeORM closes it on shutdown. */
 @Global()
@@ -16,6 +17,7 @@ const REPOSITORIES = [CallRepository, AccountRepository, SessionRepository, Rate
       useFactory: (config: ApiConfig) => dataSourceOptions({ url: config.databaseUrl, applicationName: 'call-scheduler-api' }),
       dataSourceFactory: async (options) => {
         const dataSource = await retryUntilReady('PostgreSQL', () => new DataSource(options!).initialize());
+        surviveLostConnections(dataSource, (error) => DATABASE_LOG.warn(`Lost a PostgreSQL connection: ${error.message}`));
         await migrate(dataSource);
         return dataSource;
       },

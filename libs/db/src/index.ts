@@ -10,3 +10,4 @@ export * from './rate-limit.repository';
 export * from './dial-reservation.repository';
 export * from './held-dial.repository';
 export * from './database-unavailable';
+export * from './lost-connections';

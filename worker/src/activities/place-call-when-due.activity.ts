@@ -16,8 +16,11 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
 /** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
 export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false };
 
-/** How often a held dial heartbeats: only so that a worker that died is noticed (see the heartbeat timeout). */
-const HEARTBEAT_EVERY_MS = 2_000;
+/**
+ * How often a held dial heartbeats: only so that a worker that died is noticed (see the heartbeat timeout). The
+ * SDK sends at most one heartbeat every 0.8 of that timeout; a beat this often keeps one ready for each send.
+ */
+const HEARTBEAT_EVERY_MS = 1_000;
 /** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
 const CLAIM_RETRY_MS = 30_000;
 /**
@@ -50,7 +53,7 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
       const call = provider.prepareCall(to, `${callId}:${attempt}`);
       try {
         if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
-        await sleep(Math.max(0, at - Date.now()));
+        await untilTheClockReaches(at);
         const { id } = await call.place();
         return { placed: true, externalCallId: id };
       } finally {
@@ -62,6 +65,11 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
       clearInterval(heartbeat);
     }
   };
+}
+
+/** Node's timers may wake a millisecond before a Date.now() deadline (nodejs/node#26578): never dial before it. */
+async function untilTheClockReaches(at: number): Promise<void> {
+  while (Date.now() < at) await sleep(at - Date.now());
 }
 
 /** Waits until `at` (true), or until the activity is cancelled first (false). */
@@ -77,7 +85,8 @@ async function holdUntil(at: number, context: Context): Promise<boolean> {
 
 async function claim(claims: HeldDialClaims, holdId: string): Promise<boolean> {
   const giveUpAt = Date.now() + CLAIM_RETRY_MS;
-  for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
+  // Tried again often: a dial that waits on its claim is late by as much as PostgreSQL was away, and no more.
+  for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
     try {
       return await claims.claim(holdId);
     } catch (error) {

@@ -10,8 +10,13 @@ export type CallWorkflowActivities = Pick<
   confirmDial: CallActivities['placeCall'];
 };
 
-/** How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still ahead). */
-const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 10_000;
+/**
+ * How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still
+ * ahead) or made sure of (if not): the most a worker's death makes a dial late by, with the 3 s the next
+ * workflow task may wait on the dead worker's sticky queue. Shorter means more heartbeats: one each 4 s per
+ * held dial, and a thousand are held at once in a burst's lead.
+ */
+const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
 
 /**
  * How long a dial whose outcome is unknown is asked again with its idempotency key: within the day for

@@ -72,8 +72,8 @@ export type HeldDialOutcome =
 /**
  * What a held dial came to, when it was not called off. Given up (placed: false, or it could not be
  * claimed): nothing was dialled. Lost with its worker while its instant was still ahead: nothing was
- * either, since a hold is claimed only a moment before its instant and a lost worker is noticed only
- * when its heartbeat has been silent for 10 s. The provider's refusal is final. Any other failure may
+ * either, since a hold is claimed only 0.2 s before its instant and a lost worker is noticed only
+ * when its heartbeat has been silent for longer (5 s). The provider's refusal is final. Any other failure may
  * have come after the provider took the call.
  */
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
