@@ -28,6 +28,12 @@ import { CallNotPendingError, CommandUnconfirmedError, InvalidCallInputError, Re
 /** How long a command is asked again, under the same update id, while Temporal's answer is lost or late. */
 const COMMAND_RETRY_BUDGET_MS = 15_000;
 const COMMAND_RETRY_MAX_DELAY_MS = 2_000;
+/**
+ * How long a worker may take over one of a call's workflow tasks before another worker is given it (Temporal's
+ * default is 10 s): what a worker that dies mid-task costs the call. A call's task replays a short history and
+ * takes milliseconds, under a burst of a thousand too (docs/PERFORMANCE.md).
+ */
+const WORKFLOW_TASK_TIMEOUT = '5 seconds';
 
 type Send = (handle: WorkflowHandle, updateId: string) => Promise<CallState>;
 
@@ -49,6 +55,7 @@ export class CallWorkflows {
         workflowId: workflowIdForCall(call.id),
         args: [input],
         staticSummary: `Call ${call.phoneNumber}`,
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         typedSearchAttributes: this.searchAttributes.of(call.accountId),
       });
     } catch (error) {
