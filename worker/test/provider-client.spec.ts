@@ -23,7 +23,7 @@ describe('ProviderClient against the mock provider', () => {
     const placed = await client.placeCall(TO, 'key-1');
 
     expect(provider.calls()).toEqual([expect.objectContaining({ id: placed.id, to: TO, idempotencyKey: 'key-1', postCount: 1 })]);
-    await expect(client.getCall(placed.id)).resolves.toMatchObject({ id: placed.id, to: TO, status: 'queued' });
+    await expect(client.getCall(placed.id)).resolves.toEqual({ id: placed.id, status: 'queued', durationSeconds: 0 });
   });
 
   it('reports a refusal as a permanent error with its status and body', async () => {
