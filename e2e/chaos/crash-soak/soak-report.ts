@@ -2,28 +2,15 @@ import { summarize, type Summary } from '../../bench/percentiles';
 import { renderTable } from '../../bench/text-table';
 import { ms, seconds } from '../figures';
 import { FAULT_KINDS, type Fault, type FaultKind } from './fault-log';
-import { failures, type Findings, type Problem } from './findings';
+import { failures, type Findings } from './findings';
 import { latenessByFault, latestDials, type FaultAftermath, type LateDial } from './lateness-by-fault';
 import type { WorkflowDelay } from './workflow-delays';
 
 /** What one crash soak found: the figures of the table, the faults behind them, and why it failed, if it did. */
-export interface SoakReport {
+export interface SoakReport extends Omit<Findings, 'dials'> {
   asked: number;
-  created: number;
-  refused: Problem[];
-  refusedBy: Record<string, number>;
-  retried: number;
-  answered503: number;
-  noAnswer: number;
-  lost: Problem[];
-  doubled: Problem[];
-  unclaimed: Problem[];
-  mismatched: Problem[];
-  gapped: Problem[];
-  early: Problem[];
   /** Of each call's first dial, in milliseconds after it was due. */
   lateness: Summary | null;
-  statuses: Record<string, number>;
   kills: Record<FaultKind, number>;
   faults: Fault[];
   /** Processes that ended without being killed, from the start of the soak: a crash the faults set off. */
