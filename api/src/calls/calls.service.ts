@@ -41,8 +41,8 @@ export class CallsService {
   async create(principal: Principal, request: CreateCallDto, idempotencyKey: string): Promise<CallState> {
     const asked = callRequest(request);
     try {
-      const call = await this.claim(principal, asked, idempotencyKey);
-      const existing = await this.calls.findInAccount(principal.accountId, call.id);
+      const { call, made } = await this.claim(principal, asked, idempotencyKey);
+      const existing = made ? null : await this.calls.findInAccount(principal.accountId, call.id);
       if (existing) return existing;
       await this.workflows.start(call);
       await this.calls.insertNew(newCallState(call));
@@ -87,18 +87,20 @@ export class CallsService {
   }
 
   /**
-   * The call the key is tied to, tying it to a new call if it is not tied yet. A time no longer schedulable
+   * The call the key is tied to, tying it to a new call if it is not tied yet (`made`). A time no longer schedulable
    * is refused only for a key not tied yet: a request sent again once its time has passed is the same request.
    */
-  private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<NewCall> {
+  private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<{ call: NewCall; made: boolean }> {
     const requestHash = fingerprint(asked);
     const problem = asked.scheduledAt ? schedulingWindowProblem(asked.scheduledAt, Date.now()) : null;
-    const claim = await (problem
-      ? this.calls.findIdempotencyClaim(principal.accountId, idempotencyKey)
-      : this.calls.claimIdempotencyKey(idempotencyKey, requestHash, newCall(asked, principal)));
+    const fresh = problem ? null : newCall(asked, principal);
+    const claim = await (fresh
+      ? this.calls.claimIdempotencyKey(idempotencyKey, requestHash, fresh)
+      : this.calls.findIdempotencyClaim(principal.accountId, idempotencyKey));
     if (!claim) throw new InvalidCallInputError('scheduledAt', String(problem));
     if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    return claim.call;
+    // A key just tied to this request's own new call: no earlier request can have made it.
+    return { call: claim.call, made: claim.call.id === fresh?.id };
   }
 
   /** Sends a command to a pending call's workflow, and answers once the projection shows its outcome. */

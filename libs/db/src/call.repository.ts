@@ -109,7 +109,9 @@ export class CallRepository {
   async claimIdempotencyKey(key: string, requestHash: string, call: NewCall): Promise<IdempotencyClaim> {
     const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
     const { accountId } = call;
-    await repository.createQueryBuilder().insert().values({ accountId, key, requestHash, call }).orIgnore().execute();
+    // One round trip for a new key, the usual case: the insert answers the claim it made.
+    const inserted = await repository.createQueryBuilder().insert().values({ accountId, key, requestHash, call }).orIgnore().returning(['key']).execute();
+    if (inserted.raw.length > 0) return { call, requestHash };
     const claim = await repository.findOneByOrFail({ accountId, key });
     return { call: claim.call, requestHash: claim.requestHash };
   }
