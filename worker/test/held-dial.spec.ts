@@ -1,8 +1,9 @@
 import { CallFailureType, callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate } from '@call-scheduler/shared/workflow';
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './support/eventually';
 import { CallHarness, bundleWorkflows, installQuietRuntime, type StartedCall } from './support/call-harness';
-import { scheduledActivities } from './support/history-shapes';
+import { retriesOf, scheduledActivities } from './support/history-shapes';
 
 /** One number per scenario, so each scenario's provider calls are its own. */
 const NUMBER = {
@@ -13,6 +14,7 @@ const NUMBER = {
   cancelledByTemporal: '+14155550305',
   workerLost: '+14155550306',
   cancelAtTheInstant: '+14155550307',
+  lostMidRequest: '+14155550308',
 };
 
 const ANSWERED = ['DialAttemptStarted', 'ProviderAccepted', 'CallRinging', 'CallAnswered', 'CallCompleted'];
@@ -125,6 +127,26 @@ describe('a dial held by a worker until its instant', () => {
     expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', ...ANSWERED]);
     expect(scheduledActivities(await call.handle.fetchHistory()).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
   }, 120_000);
+
+  it('is sent again by another worker once the heartbeat of the worker that died with the request out stops', async () => {
+    // The held dial gets a 503, so the run makes sure of it through placeCall, whose request the provider leaves unanswered.
+    h.provider.setBehaviour({ createErrorsByNumber: { [NUMBER.lostMidRequest]: [503, 'timeout'] } });
+    const call = await h.whileNoWorkerRuns(async () => {
+      const doomed = await h.startWorkerProcess();
+      const started = await heldCall(NUMBER.lostMidRequest);
+      await eventually(
+        async () => dialsOf(started),
+        ([dial]) => dial?.postCount === 2,
+      );
+      await doomed.kill();
+      return started;
+    });
+
+    expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
+    expect(dialsOf(call)).toEqual([expect.objectContaining({ idempotencyKey: `${call.id}:1`, postCount: 3 })]);
+    // Not the start-to-close timeout (30 s), which a request to a slow provider needs.
+    expect(retriesOf(await call.handle.fetchHistory(), 'placeCall')).toEqual([{ attempt: 2, after: 'TIMEOUT_TYPE_HEARTBEAT' }]);
+  }, 60_000);
 
   it('either takes a cancel sent at its instant and dials nothing, or refuses it and dials once, never both', async () => {
     for (let trial = 0; trial < 8; trial++) {

@@ -1,7 +1,8 @@
-import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure, type Context } from '@temporalio/activity';
 import { CallFailureType } from '@call-scheduler/shared/workflow';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderClient } from '../provider/provider.client';
+import { heartbeating } from './heartbeating';
 import type { HeldDialClaims } from './held-dial-claims';
 import type { PlaceCallInput } from './place-call.activity';
 import { toActivityFailure } from './provider-failure';
@@ -16,11 +17,6 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
 /** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
 export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false };
 
-/**
- * How often a held dial heartbeats: only so that a worker that died is noticed (see the heartbeat timeout). The
- * SDK sends at most one heartbeat every 0.8 of that timeout; a beat this often keeps one ready for each send.
- */
-const HEARTBEAT_EVERY_MS = 1_000;
 /** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
 const CLAIM_RETRY_MS = 30_000;
 /**
@@ -43,27 +39,24 @@ export const CONNECT_AHEAD_MS = 1_000;
  * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back.
  */
 export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims) {
-  return async function placeCallWhenDue({ callId, attempt, to, dueAt, holdId }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
-    const context = Context.current();
-    const heartbeat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
-    context.heartbeat();
-    try {
-      const at = Date.parse(dueAt);
-      if (!(await holdUntil(at - CONNECT_AHEAD_MS, context))) return { placed: false };
-      const call = provider.prepareCall(to, `${callId}:${attempt}`);
+  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+    return heartbeating(async (context) => {
       try {
-        if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
-        await untilTheClockReaches(at);
-        const { id } = await call.place();
-        return { placed: true, externalCallId: id };
-      } finally {
-        call.discard();
+        const at = Date.parse(dueAt);
+        if (!(await holdUntil(at - CONNECT_AHEAD_MS, context))) return { placed: false };
+        const call = provider.prepareCall(to, `${callId}:${attempt}`);
+        try {
+          if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
+          await untilTheClockReaches(at);
+          const { id } = await call.place();
+          return { placed: true, externalCallId: id };
+        } finally {
+          call.discard();
+        }
+      } catch (error) {
+        throw toActivityFailure(error);
       }
-    } catch (error) {
-      throw toActivityFailure(error);
-    } finally {
-      clearInterval(heartbeat);
-    }
+    });
   };
 }
 

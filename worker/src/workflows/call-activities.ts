@@ -11,12 +11,18 @@ export type CallWorkflowActivities = Pick<
 };
 
 /**
- * How soon a held dial is taken for lost with its worker, and held again by another (if its instant is still
- * ahead) or made sure of (if not): the most a worker's death makes a dial late by, with the 3 s the next
- * workflow task may wait on the dead worker's sticky queue. Shorter means more heartbeats: one each 4 s per
- * held dial, and a thousand are held at once in a burst's lead.
+ * How soon a dial, held or under way, is taken for lost with its worker, and held again by another (if its
+ * instant is still ahead) or made sure of (if not): the most a worker's death makes a dial late by, with the
+ * 3 s the next workflow task may wait on the dead worker's sticky queue. Shorter means more heartbeats: one
+ * each 4 s per dial, and a thousand are held at once in a burst's lead.
  */
-const HELD_DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
+const DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
+
+/**
+ * A projection write or a spend-cap query takes milliseconds; one whose worker died is retried after this.
+ * No longer than a connection may take to open (5 s, libs/db), past which the attempt fails anyway.
+ */
+const DATABASE_ACTIVITY_TIMEOUT = '5 seconds';
 
 /**
  * How long a dial whose outcome is unknown is asked again with its idempotency key: within the day for
@@ -30,8 +36,11 @@ const FOLLOW_UP_BOUND = '4 hours';
 
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
 export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
+  // The request's own timeout (PROVIDER_TIMEOUT_MS, 10 s by default) fits in the start-to-close timeout; a
+  // worker that dies with it is noticed by the heartbeat timeout.
   const { placeCall } = proxyActivities<CallActivities>({
     startToCloseTimeout: '30 seconds',
+    heartbeatTimeout: DIAL_HEARTBEAT_TIMEOUT_MS,
     scheduleToCloseTimeout: dialRetry.scheduleToCloseMs,
     retry: {
       initialInterval: dialRetry.initialIntervalMs,
@@ -45,6 +54,7 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
   // retries it only when its worker is lost, bounded by the longest call followed.
   const { placeCall: confirmDial } = proxyActivities<CallActivities>({
     startToCloseTimeout: '30 seconds',
+    heartbeatTimeout: DIAL_HEARTBEAT_TIMEOUT_MS,
     scheduleToCloseTimeout: DIAL_CONFIRM_WINDOW_MS,
     retry: {
       initialInterval: dialRetry.initialIntervalMs,
@@ -67,19 +77,19 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
   });
   // Projection writes must outlast a database restart, so they retry for long, but not forever.
   const { recordCallEvents } = proxyActivities<CallActivities>({
-    startToCloseTimeout: '10 seconds',
+    startToCloseTimeout: DATABASE_ACTIVITY_TIMEOUT,
     scheduleToCloseTimeout: '24 hours',
     retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
   });
   // Retried through a database restart; past that the call fails, with the reason, rather than wait unseen.
   const { reserveDial } = proxyActivities<CallActivities>({
-    startToCloseTimeout: '10 seconds',
+    startToCloseTimeout: DATABASE_ACTIVITY_TIMEOUT,
     scheduleToCloseTimeout: '10 minutes',
     retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
   });
   // Worth retrying for as long as the reservation would hold a place among the calls in progress.
   const { releaseDial } = proxyActivities<CallActivities>({
-    startToCloseTimeout: '10 seconds',
+    startToCloseTimeout: DATABASE_ACTIVITY_TIMEOUT,
     scheduleToCloseTimeout: DIAL_RESERVATION_LEASE_MS,
     retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
   });
@@ -87,7 +97,7 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
   const { placeCallWhenDue } = proxyActivities<CallActivities>({
     taskQueue: heldDialTaskQueue(workflowInfo().taskQueue),
     startToCloseTimeout: dialLeadMs + 30_000,
-    heartbeatTimeout: HELD_DIAL_HEARTBEAT_TIMEOUT_MS,
+    heartbeatTimeout: DIAL_HEARTBEAT_TIMEOUT_MS,
     retry: { maximumAttempts: 1 },
   });
   // A command waits on it: retried for as long as a command is, then the command finds the dial made or not.

@@ -53,6 +53,20 @@ export function scheduledActivities(history: History): string[] {
   return (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 }
 
+/** The retries of an activity's tasks of this type, each with what ended the attempt before it: a timeout's type, or the failure's message. */
+export function retriesOf(history: History, activityType: string): { attempt: number; after: string }[] {
+  const events = history.events ?? [];
+  const ofType = new Set(
+    events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activityType).map((event) => Number(event.eventId)),
+  );
+  return events.flatMap(({ activityTaskStartedEventAttributes: started }) => {
+    if (!started || !ofType.has(Number(started.scheduledEventId)) || (started.attempt ?? 1) < 2) return [];
+    const timeoutType = started.lastFailure?.timeoutFailureInfo?.timeoutType;
+    const after = timeoutType ? temporal.api.enums.v1.TimeoutType[timeoutType] : (started.lastFailure?.message ?? '');
+    return [{ attempt: started.attempt ?? 1, after }];
+  });
+}
+
 /** Whether a held dial was called off too late: the worker had claimed it at its instant, and dialled. */
 export function aHeldDialCalledOffTooLate(history: History): boolean {
   const events = history.events ?? [];
