@@ -1,5 +1,15 @@
 import { startTestTemporal } from '@call-scheduler/testing';
-import { CALL_LIMITS, CallFailureType, callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate, type CallState } from '@call-scheduler/shared/workflow';
+import {
+  CALL_LIMITS,
+  CallFailureType,
+  DEFAULT_RUN_LIMITS,
+  callStateQuery,
+  cancelUpdate,
+  rescheduleUpdate,
+  startNowUpdate,
+  type CallState,
+  type RunLimits,
+} from '@call-scheduler/shared/workflow';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,12 +18,14 @@ import { CallHarness, ROOMY_LIMITS, bundleWorkflows, installQuietRuntime, type C
 import { eventually, rejectionOf } from './support/eventually';
 
 /*
- * Temporal caps the updates one run may take (history.maxTotalUpdates, 2,000 by default) and suggests
- * continue-as-new at 90% of it (200 updates before the cap), or when the history grows long. This file
- * runs its own server with a cap of 40 and the suggestion at half of it, so a call goes through many
- * runs within a few hundred commands, with room for ten commands in flight when a run hands over.
+ * Temporal caps the updates one run may take (history.maxTotalUpdates, 2,000 by default); a call's run hands
+ * over to a fresh one well before that, by its own count (RunLimits). This file runs its own server with a cap
+ * of 40, and calls that hand over after 20 commands, so a call goes through many runs within a few hundred
+ * commands, with room for ten commands in flight when a run hands over. A run that failed to hand over would
+ * have its next command refused by the server.
  */
 const MAX_UPDATES_PER_RUN = 40;
+const RUN_LIMITS: RunLimits = { ...DEFAULT_RUN_LIMITS, updates: MAX_UPDATES_PER_RUN / 2 };
 
 let temporal: TestWorkflowEnvironment;
 let h: CallHarness;
@@ -21,7 +33,7 @@ let h: CallHarness;
 beforeAll(async () => {
   installQuietRuntime();
   temporal = await startTestTemporal({
-    dynamicConfig: { 'history.maxTotalUpdates': MAX_UPDATES_PER_RUN, 'history.maxTotalUpdates.suggestContinueAsNewThreshold': 0.5 },
+    dynamicConfig: { 'history.maxTotalUpdates': MAX_UPDATES_PER_RUN },
   });
   h = await CallHarness.start({ temporalAddress: temporal.address, workflowBundle: await bundleWorkflows(), behaviour: {} });
 }, 60_000);
@@ -47,7 +59,7 @@ function rescheduledTimes(events: { type: string; data: unknown }[]): string[] {
 
 describe('a call that takes more commands than one run may', () => {
   it(`takes ${CALL_LIMITS.maxReschedules} reschedules across runs, refuses one more, and still takes a cancel`, async () => {
-    const { id, handle } = await h.startCall({ phoneNumber: '+14155550401', inMs: 60 * 60_000 });
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550401', inMs: 60 * 60_000, runLimits: RUN_LIMITS });
     await h.untilSleeping(id);
     const times: string[] = [];
 
@@ -74,7 +86,7 @@ describe('a call that takes more commands than one run may', () => {
   }, 180_000);
 
   it('loses and doubles none of the reschedules sent ten at a time while runs hand over, and dials once at the last time', async () => {
-    const { id, handle } = await h.startCall({ phoneNumber: '+14155550402', inMs: 60 * 60_000 });
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550402', inMs: 60 * 60_000, runLimits: RUN_LIMITS });
     await h.untilSleeping(id);
     const taken: CallState[] = [];
 
@@ -97,7 +109,7 @@ describe('a call that takes more commands than one run may', () => {
   }, 120_000);
 
   it('takes a command retried under the same update id once, though the run that took it has continued as new', async () => {
-    const { id, handle } = await h.startCall({ phoneNumber: '+14155550403', inMs: 60 * 60_000 });
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550403', inMs: 60 * 60_000, runLimits: RUN_LIMITS });
     await h.untilSleeping(id);
     const retried = { args: [{ scheduledAt: hoursFromNow(2) }] as [{ scheduledAt: string }], updateId: `retried-${id}` };
     await handle.executeUpdate(rescheduleUpdate, retried);
@@ -118,7 +130,7 @@ describe('a call that takes more commands than one run may', () => {
 
   it('keeps a call held by its spend cap across runs, recording the hold once, and still takes a cancel', async () => {
     const accountId = await h.createAccount({ ...ROOMY_LIMITS, maxConcurrentCalls: 0 });
-    const { id, handle } = await h.startCall({ phoneNumber: '+14155550404', accountId });
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550404', accountId, runLimits: RUN_LIMITS });
     const { runId } = await handle.describe();
     // Each start-now lifts the hold, and the run asks for room again.
     for (let i = 0; (await handle.describe()).runId === runId; i++) {
@@ -141,6 +153,21 @@ describe('a call that takes more commands than one run may', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(await h.calls.findById(id)).toEqual(cancelled);
     expect(h.dialed('+14155550404')).toEqual([]);
+  });
+
+  it('also hands over once its history is long, however few commands it took', async () => {
+    const { id, handle } = await h.startCall({ phoneNumber: '+14155550405', inMs: 60 * 60_000, runLimits: { updates: 1_000, historyEvents: 30 } });
+    await h.untilSleeping(id);
+    const { runId } = await handle.describe();
+    for (let i = 1; (await handle.describe()).runId === runId; i++) {
+      await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: hoursFromNow(2, i) }] });
+      if (i > 10) throw new Error('The run never continued as new');
+    }
+
+    await handle.executeUpdate(cancelUpdate, { args: [{}] });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    const events = await h.calls.findEvents(id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
   });
 
   it('replays every run of those calls from scratch', async () => {

@@ -14,6 +14,8 @@
  * The histories recorded before accounts existed have no accountId in their input, so they never reserve a dial;
  * the *-held ones go through the spend cap of patch `dial-limits`. The *-dial-held ones, and every history recorded
  * since patch `held-dials`, hand each dial to a worker a lead ahead of its instant (activity placeCallWhenDue).
+ * The continued-on-temporals-suggestion ones hand over when Temporal suggests it, as runs from before patch
+ * `run-limits` do; every run since counts its own commands and events.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
@@ -310,9 +312,9 @@ async function sent(update: Promise<unknown>): Promise<{ answered: Promise<void>
   return { answered };
 }
 
-/** Rescheduled often enough to continue as new twice on a server that suggests it after 5 updates, then dialled. */
+/** Rescheduled often enough to continue as new twice, each run handing over after 5 commands, then dialled. */
 const CONTINUED_AS_NEW: Scenario = async (h) => {
-  const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour });
+  const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour, runLimits: { updates: 5, historyEvents: 4_000 } });
   await h.untilSleeping(id);
   for (let i = 1; i <= 12; i++) await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(inAnHour + i * 1_000) }] });
   await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: isoIn(1_000) }] });
@@ -385,9 +387,8 @@ async function main(names: string[]): Promise<void> {
   installQuietRuntime();
   await globalSetup();
   const workflowBundle = await bundleWorkflows();
-  const lowLimits = await startTestTemporal({
-    dynamicConfig: { 'history.maxTotalUpdates': 10, 'history.maxTotalUpdates.suggestContinueAsNewThreshold': 0.5 },
-  });
+  // A run that failed to hand over would have its eleventh command refused.
+  const lowLimits = await startTestTemporal({ dynamicConfig: { 'history.maxTotalUpdates': 10 } });
   const harnesses: CallHarness[] = [];
   const start = async (bundle: WorkflowBundle, temporalAddress?: string) => {
     const h = await CallHarness.start({ workflowBundle: bundle, behaviour: BEHAVIOUR, temporalAddress });

@@ -8,6 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  DEFAULT_RUN_LIMITS,
   isPending,
   isTerminal,
   newCallState,
@@ -16,6 +17,7 @@ import {
   type CallWorkflowInput,
   type DialHold,
   type RetryableOutcome,
+  type RunLimits,
 } from '@call-scheduler/shared/workflow';
 import type { CallProgress, DialReservation } from '../activities';
 import type { ProviderCallStatus } from '../provider/provider-call';
@@ -35,6 +37,8 @@ export const HISTORY_RECORDER_PATCH = 'record-events-from-history';
 export const HELD_DIAL_PATCH = 'held-dials';
 /** Marks the runs that ask the provider again about a dial whose retries ran out without a clear answer. */
 export const DIAL_OUTCOME_UNKNOWN_PATCH = 'dial-outcome-unknown';
+/** Marks the runs that hand over by their own count of commands and events, not by Temporal's suggestion. */
+export const RUN_LIMITS_PATCH = 'run-limits';
 
 /** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
 type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
@@ -57,7 +61,10 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
   const cancelRequested = watchCancelRequest();
   // Decided once per run: a run replayed from before the patch must not switch halfway.
   const dialLeadMs = patched(HELD_DIAL_PATCH) ? (input.dialLeadMs ?? 0) : null;
-  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs);
+  // Temporal's continue-as-new suggestion counts the updates in flight at the server when a task starts, which
+  // a replay cannot see again: a run that waited on it could decide otherwise when replayed.
+  const runLimits = patched(RUN_LIMITS_PATCH) ? (input.runLimits ?? DEFAULT_RUN_LIMITS) : null;
+  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, runLimits);
   // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
   return CancellationScope.nonCancellable(() => run.run());
 }
@@ -89,6 +96,8 @@ class CallRun {
     private readonly heldDial: HeldDial,
     /** How long before each dial's instant a worker holds it; null in runs from before that existed, which dial when they wake. */
     private readonly dialLeadMs: number | null,
+    /** How much the run takes before it hands over; null in runs from before that, which follow Temporal's suggestion. */
+    private readonly runLimits: RunLimits | null,
   ) {}
 
   async run(): Promise<CallState> {
@@ -145,7 +154,13 @@ class CallRun {
   }
 
   private interrupted(): boolean {
-    return !isPending(this.journal.state) || this.cancelRequested() || workflowInfo().continueAsNewSuggested;
+    return !isPending(this.journal.state) || this.cancelRequested() || this.runIsFull();
+  }
+
+  /** Whether the run has taken enough that the call goes on in a fresh one. */
+  private runIsFull(): boolean {
+    if (this.runLimits === null) return workflowInfo().continueAsNewSuggested;
+    return this.commands.updatesTakenThisRun >= this.runLimits.updates || workflowInfo().historyLength >= this.runLimits.historyEvents;
   }
 
   private async dialNextAttempt(): Promise<void> {

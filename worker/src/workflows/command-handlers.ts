@@ -30,6 +30,8 @@ type CallUpdate<Args extends unknown[]> = ReturnType<typeof defineUpdate<CallSta
 export class CommandHandlers {
   private reschedules: number;
   private readonly recentUpdateIds: string[];
+  /** Every command this run took, as Temporal counts them against its cap on one run. */
+  private takenThisRun = 0;
 
   constructor(
     private readonly journal: CallJournal,
@@ -48,6 +50,10 @@ export class CommandHandlers {
     this.take(cancelUpdate, ({ reason, by }) => ({ type: 'cancel', reason: reason ?? 'cancelled by request', by }));
   }
 
+  get updatesTakenThisRun(): number {
+    return this.takenThisRun;
+  }
+
   /** What the next run must know to decide the same way. */
   taken(): CommandsTaken {
     return { reschedules: this.reschedules, recentUpdateIds: [...this.recentUpdateIds] };
@@ -55,6 +61,7 @@ export class CommandHandlers {
 
   private take<Args extends unknown[]>(update: CallUpdate<Args>, toCommand: (...args: Args) => CallCommand): void {
     const handler = (...args: Args): CallState | Promise<CallState> => {
+      this.takenThisRun++;
       if (this.isRetryOfTakenUpdate()) return this.journal.state;
       const command = toCommand(...args);
       const updateId = currentUpdateInfo()?.id;

@@ -9,6 +9,7 @@ import {
   type DialLimits,
   type DialRetryPolicy,
   type NewCall,
+  type RunLimits,
 } from '@call-scheduler/shared/workflow';
 import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
 import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
@@ -81,6 +82,8 @@ export interface CallOptions {
   retryDelaySeconds?: number;
   /** How long before its instant each dial is handed to a held dial; defaults to TEST_DIAL_LEAD_MS. */
   dialLeadMs?: number;
+  /** How much one run takes before it hands over; the workflow's defaults when absent. */
+  runLimits?: RunLimits;
 }
 
 /** How long the provider may say nothing about a call before a test's call is given up as lost. */
@@ -336,6 +339,7 @@ function callInput({
   maxAttempts = 3,
   retryDelaySeconds = 1,
   dialLeadMs = TEST_DIAL_LEAD_MS,
+  runLimits,
 }: CallOptions & { accountId: string }): CallWorkflowInput {
   const now = Date.now();
   const call: NewCall = {
@@ -348,5 +352,5 @@ function callInput({
     retryDelaySeconds,
     createdAt: new Date(now).toISOString(),
   };
-  return { call, dialRetry: TEST_DIAL_RETRY, dialLeadMs };
+  return { call, dialRetry: TEST_DIAL_RETRY, dialLeadMs, ...(runLimits ? { runLimits } : {}) };
 }

@@ -43,11 +43,27 @@ export const DEFAULT_DIAL_RETRY_POLICY: DialRetryPolicy = {
  */
 export const DEFAULT_DIAL_LEAD_MS = 90_000;
 
+/** How much one run of a call's workflow takes before it hands the call over to a fresh run. */
+export interface RunLimits {
+  /** Commands (updates) taken by the run, retried ones included. */
+  updates: number;
+  /** Events in the run's history. */
+  historyEvents: number;
+}
+
+/**
+ * Well under Temporal's caps on one run (history.maxTotalUpdates, 2,000 updates; 51,200 events): room for the
+ * commands in flight when a run hands over, and a history short enough to replay quickly after a cache miss.
+ */
+export const DEFAULT_RUN_LIMITS: RunLimits = { updates: 1_000, historyEvents: 4_000 };
+
 export interface CallWorkflowInput {
   call: NewCall;
   dialRetry: DialRetryPolicy;
   /** The dial lead (see DEFAULT_DIAL_LEAD_MS); absent in calls started before it existed, which dial at the instant. */
   dialLeadMs?: number;
+  /** DEFAULT_RUN_LIMITS when absent. */
+  runLimits?: RunLimits;
   /** Set when a run continues as new: where the previous run left the call. */
   continued?: CallContinuation;
 }
