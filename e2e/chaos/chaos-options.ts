@@ -14,11 +14,20 @@ export interface SoakSize {
   settleTimeoutMs: number;
 }
 
+/** How big the provider chaos is: calls created over a window, and how long they may take to end once due. */
+export type ProviderChaosSize = Pick<SoakSize, 'calls' | 'createWindowMs' | 'aheadMs' | 'aheadJitterMs' | 'settleTimeoutMs'>;
+
+export const SCENARIOS = ['crash-soak', 'provider-chaos'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
 export interface ChaosOptions {
   short: boolean;
-  /** Refresh the run's table in docs/RELIABILITY.md. */
+  /** Refresh the run's tables in docs/RELIABILITY.md. */
   writeDocs: boolean;
+  /** The scenarios to run, in order: every one unless `--only` names one. */
+  scenarios: Scenario[];
   size: SoakSize;
+  providerSize: ProviderChaosSize;
 }
 
 const SIZES: Record<'short' | 'full', SoakSize> = {
@@ -42,13 +51,18 @@ const SIZES: Record<'short' | 'full', SoakSize> = {
   },
 };
 
+const PROVIDER_SIZES: Record<'short' | 'full', ProviderChaosSize> = {
+  short: { calls: 40, createWindowMs: 15_000, aheadMs: 10_000, aheadJitterMs: 5_000, settleTimeoutMs: 180_000 },
+  full: { calls: 300, createWindowMs: 90_000, aheadMs: 15_000, aheadJitterMs: 10_000, settleTimeoutMs: 300_000 },
+};
+
 /**
- * Reads `--short`, `--write-docs` and `--calls=N` from the command line, or from npm's environment:
+ * Reads `--short`, `--write-docs`, `--only=<scenario>` and `--calls=N` (the crash soak's) from the command line, or from npm's environment:
  * `npm run test:chaos --short` hands the flag to npm, which passes it on as npm_config_short.
  */
 export function chaosOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ChaosOptions {
-  const unknown = argv.filter((arg) => !/^--(short|write-docs|calls=.*)$/.test(arg));
-  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --short, --write-docs, --calls=N)`);
+  const unknown = argv.filter((arg) => !/^--(short|write-docs|calls=.*|only=.*)$/.test(arg));
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --short, --write-docs, --only=${SCENARIOS.join('|')}, --calls=N)`);
   const flag = (name: string): string | undefined => {
     const given = argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
     if (given !== undefined) return given.includes('=') ? given.slice(given.indexOf('=') + 1) : 'true';
@@ -57,7 +71,20 @@ export function chaosOptions(argv: readonly string[], env: Readonly<Record<strin
   const short = flag('short') === 'true';
   const calls = flag('calls');
   const size = SIZES[short ? 'short' : 'full'];
-  return { short, writeDocs: flag('write-docs') === 'true', size: calls === undefined ? size : { ...size, calls: callCount(calls) } };
+  return {
+    short,
+    writeDocs: flag('write-docs') === 'true',
+    scenarios: scenarios(flag('only')),
+    size: calls === undefined ? size : { ...size, calls: callCount(calls) },
+    providerSize: PROVIDER_SIZES[short ? 'short' : 'full'],
+  };
+}
+
+function scenarios(only: string | undefined): Scenario[] {
+  if (only === undefined) return [...SCENARIOS];
+  const scenario = SCENARIOS.find((name) => name === only);
+  if (!scenario) throw new Error(`--only takes one of ${SCENARIOS.join(', ')}, not "${only}"`);
+  return [scenario];
 }
 
 function callCount(value: string): number {

@@ -1,55 +1,68 @@
 /**
- * The chaos suite's first scenario, the crash soak, on a cluster of its own: a Temporal dev server and a
- * PostgreSQL of the run's own, the built mock provider, two APIs and two workers, each a process that is
- * SIGKILLed while calls fall due and started again. Prints its table, writes every figure into
- * bench-results/chaos-crash-soak.json (and what every process printed beside it), and exits non-zero if a
- * call was lost, dialled twice for one attempt, dialled early, made without its client learning of it, or
- * left its projection or its timeline wrong. See docs/RELIABILITY.md.
+ * The chaos suite, on a cluster of its own: a Temporal dev server and a PostgreSQL of the run's own, the built
+ * mock provider, two APIs and two workers, each a process that a signal can kill. Its scenarios run one after
+ * another on it:
+ * - the crash soak: calls fall due while workers, an API, Temporal and PostgreSQL are SIGKILLed and restarted;
+ * - the provider chaos: calls fall due while the provider fails, times out, rate-limits and refuses.
+ * Each prints its table and writes its figures into bench-results/chaos-<scenario>.json (what every process
+ * printed goes into bench-results/chaos.log); the run exits non-zero if any call broke a promise. See
+ * docs/RELIABILITY.md.
  *
- *   npm run test:chaos                       (full: 500 calls due over about 3 minutes; 4 minutes after the build)
- *   npm run test:chaos -- --short            (CI: 120 calls due over about a minute; under 2 minutes after the build)
- *   npm run test:chaos -- --write-docs       (also refresh the run's table in docs/RELIABILITY.md)
+ *   npm run test:chaos                       (full: about 8 minutes after the build)
+ *   npm run test:chaos -- --short            (CI: about 3 minutes after the build)
+ *   npm run test:chaos -- --only=provider-chaos
+ *   npm run test:chaos -- --write-docs       (also refresh the runs' tables in docs/RELIABILITY.md)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chaosOptions } from './chaos-options';
+import { chaosOptions, type ChaosOptions, type Scenario } from './chaos-options';
 import { ChaosCluster } from './cluster/chaos-cluster';
 import { crashSoak } from './crash-soak/crash-soak';
-import { renderReport, type SoakReport } from './crash-soak/soak-report';
+import { renderReport } from './crash-soak/soak-report';
 import { seconds } from './figures';
-import { refreshReliabilityDoc, RELIABILITY_DOC, type ChaosRun } from './reliability-doc';
+import { providerChaos } from './provider-chaos/provider-chaos';
+import { renderProviderChaos } from './provider-chaos/provider-chaos-report';
+import { refreshReliabilityDoc, RELIABILITY_DOC, type ChaosRun, type ScenarioOutcome } from './reliability-doc';
 import { runFacts } from './run-facts';
 
 const OUT_DIR = resolve(__dirname, '../../bench-results');
 
 async function main(): Promise<void> {
   const options = chaosOptions(process.argv.slice(2), process.env);
-  const startedAt = new Date();
   await mkdir(OUT_DIR, { recursive: true });
-  const report = await onCluster((cluster) => crashSoak(cluster, options.size));
-  const run: ChaosRun = { scenario: 'crash-soak', short: options.short, ...runFacts(startedAt), wallSeconds: Math.round(process.uptime()), report };
-  const jsonPath = join(OUT_DIR, 'chaos-crash-soak.json');
-  await writeFile(jsonPath, JSON.stringify({ ...run, size: options.size }, null, 2));
-
-  console.log(`\n==== crash soak (${options.short ? 'short' : 'full'} run), ${run.machine}, wall time ${run.wallSeconds} s\n\n${renderReport(report)}\n\nJSON: ${jsonPath}`);
-  if (options.writeDocs) {
-    await refreshReliabilityDoc(run);
-    console.log(`refreshed ${RELIABILITY_DOC}`);
-  }
-  if (report.failures.length > 0) process.exitCode = 1;
-}
-
-/** Starts the cluster, runs the scenario on it, and stops it however the scenario ends, keeping every process's output. */
-async function onCluster(scenario: (cluster: ChaosCluster) => Promise<SoakReport>): Promise<SoakReport> {
   const started = performance.now();
   const cluster = await ChaosCluster.start();
   console.log(`cluster up in ${seconds(performance.now() - started)}: Temporal on ${cluster.temporal.address}, 2 APIs, 2 workers`);
+  const runs: ChaosRun[] = [];
   try {
-    return await scenario(cluster);
+    for (const scenario of options.scenarios) runs.push(await run(scenario, cluster, options, runs.length === 0 ? started : performance.now()));
   } finally {
-    await writeFile(join(OUT_DIR, 'chaos-crash-soak.log'), cluster.logs());
+    await writeFile(join(OUT_DIR, 'chaos.log'), cluster.logs());
     await cluster.stop();
   }
+  if (runs.some((finished) => finished.report.failures.length > 0)) process.exitCode = 1;
+}
+
+/** Runs one scenario and reports it; the first one's wall time includes the cluster's start-up. */
+async function run(scenario: Scenario, cluster: ChaosCluster, options: ChaosOptions, since: number): Promise<ChaosRun> {
+  const startedAt = new Date();
+  console.log(`\n==== ${scenario} (${options.short ? 'short' : 'full'} run)`);
+  const outcome = await scenarioOutcome(scenario, cluster, options);
+  const finished: ChaosRun = { ...outcome, short: options.short, ...runFacts(startedAt), wallSeconds: Math.round((performance.now() - since) / 1000) };
+  const jsonPath = join(OUT_DIR, `chaos-${scenario}.json`);
+  await writeFile(jsonPath, JSON.stringify({ ...finished, size: scenario === 'crash-soak' ? options.size : options.providerSize }, null, 2));
+  const rendered = finished.scenario === 'crash-soak' ? renderReport(finished.report) : renderProviderChaos(finished.report);
+  console.log(`\n${rendered}\n\n${finished.machine}, wall time ${finished.wallSeconds} s. JSON: ${jsonPath}`);
+  if (options.writeDocs) {
+    await refreshReliabilityDoc(finished);
+    console.log(`refreshed ${RELIABILITY_DOC}`);
+  }
+  return finished;
+}
+
+async function scenarioOutcome(scenario: Scenario, cluster: ChaosCluster, options: ChaosOptions): Promise<ScenarioOutcome> {
+  if (scenario === 'crash-soak') return { scenario, report: await crashSoak(cluster, options.size) };
+  return { scenario, report: await providerChaos(cluster, options.providerSize) };
 }
 
 main().then(

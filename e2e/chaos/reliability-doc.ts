@@ -1,18 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Scenario } from './chaos-options';
 import { reportLines, type SoakReport } from './crash-soak/soak-report';
 import { ms, seconds } from './figures';
+import { providerChaosLines, type ProviderChaosReport } from './provider-chaos/provider-chaos-report';
 import type { RunFacts } from './run-facts';
 
 export const RELIABILITY_DOC = resolve(__dirname, '../../docs/RELIABILITY.md');
 
-/** One finished crash soak, as its JSON and its section of docs/RELIABILITY.md record it. */
-export interface ChaosRun extends RunFacts {
-  scenario: 'crash-soak';
-  short: boolean;
-  wallSeconds: number;
-  report: SoakReport;
-}
+/** What a scenario found. */
+export type ScenarioOutcome = { scenario: 'crash-soak'; report: SoakReport } | { scenario: 'provider-chaos'; report: ProviderChaosReport };
+
+/** One finished scenario, as its JSON and its section of docs/RELIABILITY.md record it. */
+export type ChaosRun = RunFacts & { short: boolean; wallSeconds: number } & ScenarioOutcome;
 
 /** Rewrites the run's section of docs/RELIABILITY.md (the full run's or the short run's), leaving the rest as written. */
 export async function refreshReliabilityDoc(run: ChaosRun): Promise<void> {
@@ -20,7 +20,7 @@ export async function refreshReliabilityDoc(run: ChaosRun): Promise<void> {
   await writeFile(RELIABILITY_DOC, replaceSection(doc, sectionName(run), runSection(run)));
 }
 
-export function sectionName(run: Pick<ChaosRun, 'scenario' | 'short'>): string {
+export function sectionName(run: { scenario: Scenario; short: boolean }): string {
   return `${run.scenario}:${run.short ? 'short' : 'full'}`;
 }
 
@@ -34,26 +34,28 @@ export function replaceSection(doc: string, name: string, content: string): stri
   return `${doc.slice(0, from + start.length)}\n${content}\n${doc.slice(to)}`;
 }
 
-/** The run's figures as Markdown: when and where it ran, its table, and the lateness around each one-off fault. */
+/** The run's figures as Markdown: when and where it ran, and its table; for a crash soak, the lateness around each one-off fault. */
 export function runSection(run: ChaosRun): string {
-  const { report } = run;
-  const around = report.aroundFaults.map(
+  const { failures } = run.report;
+  const heading = `${run.startedAt.slice(0, 10)}, commit ${run.commit}; ${run.machine}; wall time ${minutes(run.wallSeconds)}${run.scenario === 'crash-soak' ? ' with start-up' : ''}; ${failures.length > 0 ? `**failed**: ${failures.join('; ')}` : 'passed'}.`;
+  const lines = run.scenario === 'crash-soak' ? reportLines(run.report) : providerChaosLines(run.report);
+  const table = ['| figure | value |', '|---|---|', ...lines.map(([figure, value]) => `| ${figure} | ${value} |`)];
+  return [heading, '', ...table, ...(run.scenario === 'crash-soak' ? aroundFaults(run.report) : [])].join('\n');
+}
+
+function aroundFaults(report: SoakReport): string[] {
+  const rows = report.aroundFaults.map(
     (entry) =>
       `| ${entry.fault} | +${seconds(entry.killedAtMs)} | +${seconds(entry.backAtMs)} | ${entry.lateness?.count ?? 0} | ${entry.lateness ? ms(entry.lateness.p50) : '-'} | ${entry.lateness ? ms(entry.lateness.max) : '-'} |`,
   );
   return [
-    `${run.startedAt.slice(0, 10)}, commit ${run.commit}; ${run.machine}; wall time ${minutes(run.wallSeconds)} with start-up; ${report.failures.length > 0 ? `**failed**: ${report.failures.join('; ')}` : 'passed'}.`,
-    '',
-    '| figure | value |',
-    '|---|---|',
-    ...reportLines(report).map(([figure, value]) => `| ${figure} | ${value} |`),
     '',
     'Lateness of the calls due while each process was down or in the 20 s after it came back:',
     '',
     '| calls due around | killed at | back at | calls | p50 | max |',
     '|---|---|---|---|---|---|',
-    ...around,
-  ].join('\n');
+    ...rows,
+  ];
 }
 
 function minutes(totalSeconds: number): string {

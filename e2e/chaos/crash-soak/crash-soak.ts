@@ -1,24 +1,18 @@
-import type { ProviderCallRecord } from '@call-scheduler/mock-provider';
-import type { CallDetailDto } from '@call-scheduler/shared';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inParallel } from '../../bench/in-parallel';
 import type { SoakSize } from '../chaos-options';
 import type { ChaosCluster } from '../cluster/chaos-cluster';
 import { seconds } from '../figures';
-import { AccountCalls } from './account-calls';
+import { observe } from '../observe';
 import { CallCreator, type CreateOutcome } from './call-creator';
 import { FaultLog } from './fault-log';
 import { findings } from './findings';
 import { latestOf } from './lateness-by-fault';
 import { injectOneOff } from './one-off-faults';
-import { soakPlan, type SoakPlan } from './soak-plan';
+import { SOAK_AREA_CODE, soakPlan, type SoakPlan } from './soak-plan';
 import { soakReport, type SoakReport } from './soak-report';
 import { workflowDelays } from './workflow-delays';
-import { workflowStates } from './workflow-states';
 import { runWorkerChaos } from './worker-chaos';
-
-const DETAIL_CONCURRENCY = 8;
 
 /**
  * The crash soak: calls created through two APIs fall due while workers are killed every few seconds, an API
@@ -38,27 +32,9 @@ export async function crashSoak(cluster: ChaosCluster, size: SoakSize): Promise<
     sleepUntil(startedAt + plan.workerChaos.fromMs).then(() => runWorkerChaos(cluster.workers, log, { until: startedAt + plan.workerChaos.untilMs, every: size.workerKillEveryMs })),
   ]);
   console.log(`[+${seconds(Date.now() - startedAt)}] faults done (${log.count('worker')} worker kills); waiting for every call to end`);
-  const found = findings(await observe(cluster, creates, lastDueAt(creates, plan, startedAt) + size.settleTimeoutMs));
+  const found = findings(await observe(cluster, creates, { areaCode: SOAK_AREA_CODE, deadline: lastDueAt(creates, plan, startedAt) + size.settleTimeoutMs }));
   const delays = await workflowDelays(cluster.temporal.address, latestOf(found.dials).map((dial) => dial.callId));
   return soakReport({ asked: plan.calls.length, found, faults: log.faults, delays, crashes: cluster.crashes(), startedAt });
-}
-
-/** Everything the parts hold once every call has ended or the deadline passed. */
-async function observe(cluster: ChaosCluster, creates: CreateOutcome[], deadline: number) {
-  const account = new AccountCalls(cluster.apis[0]!.url, cluster.operatorKey);
-  const ids = creates.flatMap((outcome) => (outcome.call ? [outcome.call.id] : []));
-  const accountCalls = await account.settled(ids, deadline);
-  const details = new Map<string, CallDetailDto | null>();
-  await inParallel(ids, DETAIL_CONCURRENCY, async (id) => {
-    details.set(id, await account.detail(id));
-  });
-  return { creates, accountCalls, details, workflows: await workflowStates(cluster.temporal.address, ids), providerCalls: await providerCalls(cluster.providerUrl) };
-}
-
-async function providerCalls(providerUrl: string): Promise<ProviderCallRecord[]> {
-  const response = await fetch(`${providerUrl}/calls`);
-  if (!response.ok) throw new Error(`the provider's listing answered ${response.status}`);
-  return ((await response.json()) as { items: ProviderCallRecord[] }).items;
 }
 
 /** When the last call created is due; the plan's own guess if none was. */

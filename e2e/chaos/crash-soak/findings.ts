@@ -84,9 +84,13 @@ export function failures(found: Findings): string[] {
     ['event sequence gaps', found.gapped],
     ['dialled early', found.early],
   ];
-  return kinds
-    .filter(([, problems]) => problems.length > 0)
-    .map(([what, problems]) => `${problems.length} ${what}: ${problems.slice(0, 5).map((problem) => `${problem.callId} (${problem.why})`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+  return kinds.flatMap(([what, problems]) => problemLine(what, problems));
+}
+
+/** `3 lost: <id> (why); …`, the first five named; nothing when there are none. */
+export function problemLine(what: string, problems: readonly Problem[]): string[] {
+  if (problems.length === 0) return [];
+  return [`${problems.length} ${what}: ${problems.slice(0, 5).map((problem) => `${problem.callId} (${problem.why})`).join('; ')}${problems.length > 5 ? '; …' : ''}`];
 }
 
 function lost(id: string, detail: CallDetailDto | null): Problem[] {

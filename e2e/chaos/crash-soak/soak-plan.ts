@@ -2,7 +2,7 @@ import { benchNumbers } from '../../bench/bench-numbers';
 import type { SoakSize } from '../chaos-options';
 
 /** The soak's numbers: an area code no bench measurement dials. */
-const AREA_CODE = '312';
+export const SOAK_AREA_CODE = '312';
 
 export interface PlannedCall {
   index: number;
@@ -35,15 +35,7 @@ export interface SoakPlan {
  * and the other API.
  */
 export function soakPlan(size: SoakSize, runId: string, random: () => number = Math.random): SoakPlan {
-  const numbers = benchNumbers(AREA_CODE, size.calls);
-  const calls = numbers.map((phoneNumber, index) => ({
-    index,
-    phoneNumber,
-    idempotencyKey: `chaos-${runId}-${index}`,
-    sendAtMs: Math.round((index * size.createWindowMs) / size.calls),
-    aheadMs: size.aheadMs + Math.round(random() * size.aheadJitterMs),
-    api: index % 2,
-  }));
+  const calls = plannedCalls(size, { runId, areaCode: SOAK_AREA_CODE }, random);
   const kinds = oneOffKinds(size.apiKills);
   const oneOffFaults = kinds.map((kind, slot): OneOffFault => {
     const atMs = Math.round(((slot + 1) * size.createWindowMs) / (kinds.length + 1));
@@ -52,6 +44,24 @@ export function soakPlan(size: SoakSize, runId: string, random: () => number = M
   const firstDueMs = Math.min(...calls.map((call) => call.sendAtMs + call.aheadMs));
   const lastDueMs = Math.max(...calls.map((call) => call.sendAtMs + call.aheadMs));
   return { calls, oneOffFaults, due: { fromMs: firstDueMs, untilMs: lastDueMs }, workerChaos: { fromMs: firstDueMs - 5_000, untilMs: lastDueMs } };
+}
+
+/** How many calls a scenario creates, over how long, and how far ahead of their time. */
+export type CallPlanSize = Pick<SoakSize, 'calls' | 'createWindowMs' | 'aheadMs' | 'aheadJitterMs'>;
+
+/**
+ * Creates at an even pace over the window, through the two APIs in turn, each due `aheadMs` (plus jitter)
+ * after it is sent, under a key of the run's own and a number of the scenario's area code.
+ */
+export function plannedCalls(size: CallPlanSize, { runId, areaCode }: { runId: string; areaCode: string }, random: () => number = Math.random): PlannedCall[] {
+  return benchNumbers(areaCode, size.calls).map((phoneNumber, index) => ({
+    index,
+    phoneNumber,
+    idempotencyKey: `chaos-${runId}-${index}`,
+    sendAtMs: Math.round((index * size.createWindowMs) / size.calls),
+    aheadMs: size.aheadMs + Math.round(random() * size.aheadJitterMs),
+    api: index % 2,
+  }));
 }
 
 /** The first API kill, then Temporal, then PostgreSQL, then the other API kills. */
