@@ -17,24 +17,39 @@ export interface SoakSize {
 /** How big the provider chaos is: calls created over a window, and how long they may take to end once due. */
 export type ProviderChaosSize = Pick<SoakSize, 'calls' | 'createWindowMs' | 'aheadMs' | 'aheadJitterMs' | 'settleTimeoutMs'>;
 
-export const SCENARIOS = ['crash-soak', 'provider-chaos'] as const;
+/** How big the commands under fire are: keys created over a window, the calls' due times, and the worker kills meanwhile. */
+export interface CommandsSize extends Pick<SoakSize, 'calls' | 'createWindowMs' | 'workerKillEveryMs' | 'settleTimeoutMs'> {
+  /** How far ahead the calls cancelled while sleeping are due: long after their cancel, however long their create took. */
+  sleepingForMs: number;
+  /** How far ahead the calls cancelled at their instant are due. */
+  dueSoonMs: number;
+}
+
+/** How big the database outage is: calls due while PostgreSQL is down, once for each length of outage. */
+export interface OutageSize extends Pick<SoakSize, 'calls' | 'settleTimeoutMs'> {
+  outagesMs: number[];
+}
+
+export const SCENARIOS = ['crash-soak', 'provider-chaos', 'commands-under-fire', 'database-outage'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface ChaosOptions {
   short: boolean;
   /** Refresh the run's tables in docs/RELIABILITY.md. */
   writeDocs: boolean;
-  /** The scenarios to run, in order: every one unless `--only` names one. */
+  /** The scenarios to run, in order: every one unless `--only` names some. */
   scenarios: Scenario[];
   size: SoakSize;
   providerSize: ProviderChaosSize;
+  commandsSize: CommandsSize;
+  outageSize: OutageSize;
 }
 
 const SIZES: Record<'short' | 'full', SoakSize> = {
   short: {
-    calls: 120,
-    createWindowMs: 50_000,
-    aheadMs: 20_000,
+    calls: 90,
+    createWindowMs: 36_000,
+    aheadMs: 18_000,
     aheadJitterMs: 5_000,
     workerKillEveryMs: { min: 5_000, max: 8_000 },
     apiKills: 1,
@@ -52,8 +67,18 @@ const SIZES: Record<'short' | 'full', SoakSize> = {
 };
 
 const PROVIDER_SIZES: Record<'short' | 'full', ProviderChaosSize> = {
-  short: { calls: 40, createWindowMs: 15_000, aheadMs: 10_000, aheadJitterMs: 5_000, settleTimeoutMs: 180_000 },
+  short: { calls: 30, createWindowMs: 10_000, aheadMs: 8_000, aheadJitterMs: 4_000, settleTimeoutMs: 180_000 },
   full: { calls: 300, createWindowMs: 90_000, aheadMs: 15_000, aheadJitterMs: 10_000, settleTimeoutMs: 300_000 },
+};
+
+const COMMANDS_SIZES: Record<'short' | 'full', CommandsSize> = {
+  short: { calls: 30, createWindowMs: 10_000, sleepingForMs: 60_000, dueSoonMs: 8_000, workerKillEveryMs: { min: 5_000, max: 8_000 }, settleTimeoutMs: 60_000 },
+  full: { calls: 100, createWindowMs: 30_000, sleepingForMs: 60_000, dueSoonMs: 10_000, workerKillEveryMs: { min: 3_000, max: 6_000 }, settleTimeoutMs: 120_000 },
+};
+
+const OUTAGE_SIZES: Record<'short' | 'full', OutageSize> = {
+  short: { calls: 30, outagesMs: [20_000], settleTimeoutMs: 120_000 },
+  full: { calls: 100, outagesMs: [20_000, 120_000], settleTimeoutMs: 300_000 },
 };
 
 /**
@@ -62,7 +87,7 @@ const PROVIDER_SIZES: Record<'short' | 'full', ProviderChaosSize> = {
  */
 export function chaosOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ChaosOptions {
   const unknown = argv.filter((arg) => !/^--(short|write-docs|calls=.*|only=.*)$/.test(arg));
-  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --short, --write-docs, --only=${SCENARIOS.join('|')}, --calls=N)`);
+  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (known: --short, --write-docs, --only=<scenario>[,<scenario>…], --calls=N)`);
   const flag = (name: string): string | undefined => {
     const given = argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
     if (given !== undefined) return given.includes('=') ? given.slice(given.indexOf('=') + 1) : 'true';
@@ -77,14 +102,18 @@ export function chaosOptions(argv: readonly string[], env: Readonly<Record<strin
     scenarios: scenarios(flag('only')),
     size: calls === undefined ? size : { ...size, calls: callCount(calls) },
     providerSize: PROVIDER_SIZES[short ? 'short' : 'full'],
+    commandsSize: COMMANDS_SIZES[short ? 'short' : 'full'],
+    outageSize: OUTAGE_SIZES[short ? 'short' : 'full'],
   };
 }
 
 function scenarios(only: string | undefined): Scenario[] {
   if (only === undefined) return [...SCENARIOS];
-  const scenario = SCENARIOS.find((name) => name === only);
-  if (!scenario) throw new Error(`--only takes one of ${SCENARIOS.join(', ')}, not "${only}"`);
-  return [scenario];
+  return only.split(',').map((name) => {
+    const scenario = SCENARIOS.find((known) => known === name);
+    if (!scenario) throw new Error(`--only takes ${SCENARIOS.join(', ')}, or several of them with commas, not "${name}"`);
+    return scenario;
+  });
 }
 
 function callCount(value: string): number {

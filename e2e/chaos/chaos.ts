@@ -3,7 +3,10 @@
  * mock provider, two APIs and two workers, each a process that a signal can kill. Its scenarios run one after
  * another on it:
  * - the crash soak: calls fall due while workers, an API, Temporal and PostgreSQL are SIGKILLed and restarted;
- * - the provider chaos: calls fall due while the provider fails, times out, rate-limits and refuses.
+ * - the provider chaos: calls fall due while the provider fails, times out, rate-limits and refuses;
+ * - the commands under fire: each create sent three times at once, and cancels while sleeping and at the
+ *   instant, while workers and an API are killed;
+ * - the database outage: calls fall due while PostgreSQL is down, and reads go on meanwhile.
  * Each prints its table and writes its figures into bench-results/chaos-<scenario>.json (what every process
  * printed goes into bench-results/chaos.log); the run exits non-zero if any call broke a promise. See
  * docs/RELIABILITY.md.
@@ -22,6 +25,10 @@ import { renderReport } from './crash-soak/soak-report';
 import { seconds } from './figures';
 import { providerChaos } from './provider-chaos/provider-chaos';
 import { renderProviderChaos } from './provider-chaos/provider-chaos-report';
+import { commandsUnderFire } from './commands-under-fire/commands-under-fire';
+import { renderCommands } from './commands-under-fire/commands-report';
+import { databaseOutage } from './database-outage/database-outage';
+import { renderDatabaseOutage } from './database-outage/outage-report';
 import { refreshReliabilityDoc, RELIABILITY_DOC, type ChaosRun, type ScenarioOutcome } from './reliability-doc';
 import { runFacts } from './run-facts';
 
@@ -50,9 +57,8 @@ async function run(scenario: Scenario, cluster: ChaosCluster, options: ChaosOpti
   const outcome = await scenarioOutcome(scenario, cluster, options);
   const finished: ChaosRun = { ...outcome, short: options.short, ...runFacts(startedAt), wallSeconds: Math.round((performance.now() - since) / 1000) };
   const jsonPath = join(OUT_DIR, `chaos-${scenario}.json`);
-  await writeFile(jsonPath, JSON.stringify({ ...finished, size: scenario === 'crash-soak' ? options.size : options.providerSize }, null, 2));
-  const rendered = finished.scenario === 'crash-soak' ? renderReport(finished.report) : renderProviderChaos(finished.report);
-  console.log(`\n${rendered}\n\n${finished.machine}, wall time ${finished.wallSeconds} s. JSON: ${jsonPath}`);
+  await writeFile(jsonPath, JSON.stringify({ ...finished, size: sizeOf(scenario, options) }, null, 2));
+  console.log(`\n${rendered(finished)}\n\n${finished.machine}, wall time ${finished.wallSeconds} s. JSON: ${jsonPath}`);
   if (options.writeDocs) {
     await refreshReliabilityDoc(finished);
     console.log(`refreshed ${RELIABILITY_DOC}`);
@@ -61,8 +67,33 @@ async function run(scenario: Scenario, cluster: ChaosCluster, options: ChaosOpti
 }
 
 async function scenarioOutcome(scenario: Scenario, cluster: ChaosCluster, options: ChaosOptions): Promise<ScenarioOutcome> {
-  if (scenario === 'crash-soak') return { scenario, report: await crashSoak(cluster, options.size) };
-  return { scenario, report: await providerChaos(cluster, options.providerSize) };
+  switch (scenario) {
+    case 'crash-soak':
+      return { scenario, report: await crashSoak(cluster, options.size) };
+    case 'provider-chaos':
+      return { scenario, report: await providerChaos(cluster, options.providerSize) };
+    case 'commands-under-fire':
+      return { scenario, report: await commandsUnderFire(cluster, options.commandsSize) };
+    case 'database-outage':
+      return { scenario, report: await databaseOutage(cluster, options.outageSize) };
+  }
+}
+
+function sizeOf(scenario: Scenario, options: ChaosOptions) {
+  return { 'crash-soak': options.size, 'provider-chaos': options.providerSize, 'commands-under-fire': options.commandsSize, 'database-outage': options.outageSize }[scenario];
+}
+
+function rendered(run: ScenarioOutcome): string {
+  switch (run.scenario) {
+    case 'crash-soak':
+      return renderReport(run.report);
+    case 'provider-chaos':
+      return renderProviderChaos(run.report);
+    case 'commands-under-fire':
+      return renderCommands(run.report);
+    case 'database-outage':
+      return renderDatabaseOutage(run.report);
+  }
 }
 
 main().then(

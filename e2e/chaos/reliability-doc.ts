@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Scenario } from './chaos-options';
+import { commandsLines, type CommandsReport } from './commands-under-fire/commands-report';
+import { databaseOutageLines, type DatabaseOutageReport } from './database-outage/outage-report';
 import { reportLines, type SoakReport } from './crash-soak/soak-report';
 import { ms, seconds } from './figures';
 import { providerChaosLines, type ProviderChaosReport } from './provider-chaos/provider-chaos-report';
@@ -9,7 +11,11 @@ import type { RunFacts } from './run-facts';
 export const RELIABILITY_DOC = resolve(__dirname, '../../docs/RELIABILITY.md');
 
 /** What a scenario found. */
-export type ScenarioOutcome = { scenario: 'crash-soak'; report: SoakReport } | { scenario: 'provider-chaos'; report: ProviderChaosReport };
+export type ScenarioOutcome =
+  | { scenario: 'crash-soak'; report: SoakReport }
+  | { scenario: 'provider-chaos'; report: ProviderChaosReport }
+  | { scenario: 'commands-under-fire'; report: CommandsReport }
+  | { scenario: 'database-outage'; report: DatabaseOutageReport };
 
 /** One finished scenario, as its JSON and its section of docs/RELIABILITY.md record it. */
 export type ChaosRun = RunFacts & { short: boolean; wallSeconds: number } & ScenarioOutcome;
@@ -38,9 +44,22 @@ export function replaceSection(doc: string, name: string, content: string): stri
 export function runSection(run: ChaosRun): string {
   const { failures } = run.report;
   const heading = `${run.startedAt.slice(0, 10)}, commit ${run.commit}; ${run.machine}; wall time ${minutes(run.wallSeconds)}${run.scenario === 'crash-soak' ? ' with start-up' : ''}; ${failures.length > 0 ? `**failed**: ${failures.join('; ')}` : 'passed'}.`;
-  const lines = run.scenario === 'crash-soak' ? reportLines(run.report) : providerChaosLines(run.report);
+  const lines = linesOf(run);
   const table = ['| figure | value |', '|---|---|', ...lines.map(([figure, value]) => `| ${figure} | ${value} |`)];
   return [heading, '', ...table, ...(run.scenario === 'crash-soak' ? aroundFaults(run.report) : [])].join('\n');
+}
+
+function linesOf(run: ScenarioOutcome): [string, string][] {
+  switch (run.scenario) {
+    case 'crash-soak':
+      return reportLines(run.report);
+    case 'provider-chaos':
+      return providerChaosLines(run.report);
+    case 'commands-under-fire':
+      return commandsLines(run.report);
+    case 'database-outage':
+      return databaseOutageLines(run.report);
+  }
 }
 
 function aroundFaults(report: SoakReport): string[] {

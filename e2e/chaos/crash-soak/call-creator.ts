@@ -40,9 +40,9 @@ export class CallCreator {
     this.inFlight = apiUrls.map(() => 0);
   }
 
-  async create(call: PlannedCall): Promise<CreateOutcome> {
-    // Due `aheadMs` after it is sent, whenever that is.
-    const body = JSON.stringify({ phoneNumber: call.phoneNumber, scheduledAt: new Date(Date.now() + call.aheadMs).toISOString() });
+  /** Sends the create, due `aheadMs` after it is sent, or at `scheduledAt` when given (the same body for every copy of a create). */
+  async create(call: PlannedCall, scheduledAt = new Date(Date.now() + call.aheadMs).toISOString()): Promise<CreateOutcome> {
+    const body = JSON.stringify({ phoneNumber: call.phoneNumber, scheduledAt });
     const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
     const answers: CreateOutcome['answers'] = [];
     let idempotencyKey = call.idempotencyKey;

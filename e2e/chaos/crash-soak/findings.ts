@@ -87,6 +87,11 @@ export function failures(found: Findings): string[] {
   return kinds.flatMap(([what, problems]) => problemLine(what, problems));
 }
 
+/** What the terminal says last: every broken promise, or that none was. */
+export function verdict(failed: readonly string[]): string {
+  return failed.length > 0 ? `FAILED:\n${failed.map((failure) => `  ${failure}`).join('\n')}` : 'every call kept its promises';
+}
+
 /** `3 lost: <id> (why); …`, the first five named; nothing when there are none. */
 export function problemLine(what: string, problems: readonly Problem[]): string[] {
   if (problems.length === 0) return [];
@@ -159,7 +164,7 @@ function perCall(problems: readonly Problem[]): Problem[] {
   return [...byCall].map(([callId, whys]) => ({ callId, why: [...new Set(whys)].join('; ') }));
 }
 
-function countBy(values: readonly string[]): Record<string, number> {
+export function countBy(values: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;

@@ -2,7 +2,7 @@ import { summarize, type Summary } from '../../bench/percentiles';
 import { renderTable } from '../../bench/text-table';
 import { ms, seconds } from '../figures';
 import { FAULT_KINDS, type Fault, type FaultKind } from './fault-log';
-import { failures, type Findings } from './findings';
+import { failures, verdict, type Findings } from './findings';
 import { latenessByFault, latestDials, type FaultAftermath, type LateDial } from './lateness-by-fault';
 import type { WorkflowDelay } from './workflow-delays';
 
@@ -47,11 +47,12 @@ export function soakReport({ asked, found, faults, delays, crashes, startedAt }:
     lateness: latenesses.length > 0 ? summarize(latenesses) : null,
     kills: Object.fromEntries(FAULT_KINDS.map((kind) => [kind, faults.filter((fault) => fault.kind === kind).length])) as Record<FaultKind, number>,
     faults: [...faults],
-    crashes: crashes.map(({ process, at, how }) => ({ process, atMs: at - startedAt, how })),
+    crashes: sinceStart(crashes, startedAt),
     aroundFaults: latenessByFault(dials, faults, startedAt),
     latest: latestDials(dials, faults, delays, startedAt),
     dials: dials.map((dial) => ({ callId: dial.callId, dueAtMs: dial.dueAt - startedAt, latenessMs: dial.latenessMs })).sort((a, b) => a.dueAtMs - b.dueAtMs),
-    failures: failures(found),
+    // A process that died on its own is a crash the suite found, whatever the calls show.
+    failures: [...failures(found), ...(crashes.length > 0 ? [`${crashes.length} processes died without being killed${crashed(sinceStart(crashes, startedAt))}`] : [])],
   };
 }
 
@@ -94,9 +95,12 @@ export function renderReport(report: SoakReport): string {
     ]),
   );
   const latest = report.latest.map((dial) => `${dial.callId}: due at +${seconds(dial.dueAtMs)}, dialled ${seconds(dial.latenessMs)} late\n    ${dial.meanwhile.join(', ') || '-'}`);
-  const verdict = report.failures.length > 0 ? `FAILED:\n${report.failures.map((failure) => `  ${failure}`).join('\n')}` : 'every call kept its promises';
   const latestTitle = 'latest dials, and what happened from 15 s before each was due until its dial (times from its due instant):';
-  return [renderTable(['crash soak', ''], reportLines(report)), around, [latestTitle, ...latest].join('\n'), verdict].join('\n\n');
+  return [renderTable(['crash soak', ''], reportLines(report)), around, [latestTitle, ...latest].join('\n'), verdict(report.failures)].join('\n\n');
+}
+
+function sinceStart(crashes: readonly Crash[], startedAt: number): SoakReport['crashes'] {
+  return crashes.map(({ process, at, how }) => ({ process, atMs: at - startedAt, how }));
 }
 
 /** `(worker-2 at +108.2 s, exit code 1)`, or nothing. */

@@ -1,7 +1,7 @@
 import { isTerminal, type CallDetailDto } from '@call-scheduler/shared';
 import { summarize, type Summary } from '../../bench/percentiles';
 import { renderTable } from '../../bench/text-table';
-import { failures, findings, problemLine, type Findings, type Problem, type SoakObservations } from '../crash-soak/findings';
+import { failures, findings, problemLine, verdict, type Findings, type Problem, type SoakObservations } from '../crash-soak/findings';
 import { ms } from '../figures';
 
 /** What the provider chaos found: the crash soak's checks, and what the provider's own faults must not change. */
@@ -71,8 +71,7 @@ export function providerChaosLines(report: ProviderChaosReport): [string, string
 }
 
 export function renderProviderChaos(report: ProviderChaosReport): string {
-  const verdict = report.failures.length > 0 ? `FAILED:\n${report.failures.map((failure) => `  ${failure}`).join('\n')}` : 'every call kept its promises';
-  return [renderTable(['provider chaos', ''], providerChaosLines(report)), verdict].join('\n\n');
+  return [renderTable(['provider chaos', ''], providerChaosLines(report)), verdict(report.failures)].join('\n\n');
 }
 
 function failedUndialled(call: CallDetailDto, dialledNumbers: ReadonlySet<string>): boolean {
