@@ -40,6 +40,7 @@ function observed(calls: CallDetailDto[], providerCalls: ProviderCallRecord[], o
     providerCalls,
     createsByKey,
     cancels: [],
+    workflowsStarted: new Set(calls.map((c) => `call-${c.id}`)),
     ...over,
   };
 }
@@ -60,6 +61,14 @@ describe('what the commands under fire find', () => {
     expect(report).toMatchObject({ keys: 3, created: 3, answersDiffer: [], cancelsBroken: [], unclaimed: [] });
     expect(report.cancels['at its instant']).toEqual({ sent: 2, taken: 1, refused: 1, unconfirmed: 0 });
     expect(report.failures).toEqual([]);
+  });
+
+  it('fails a workflow started that no create was answered with', () => {
+    const only = call('1', 'completed');
+    const report = commandsReport(observed([only], [dialled(only)], { workflowsStarted: new Set(['call-1', 'call-9']) }));
+
+    expect(report.strayWorkflows).toEqual([{ callId: 'call-9', why: 'started, and answered to no create' }]);
+    expect(report.failures).toEqual(['1 call workflows started that no create was answered with: call-9 (started, and answered to no create)']);
   });
 
   it('fails a key whose copy was refused', () => {

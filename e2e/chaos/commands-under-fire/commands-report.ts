@@ -1,4 +1,5 @@
 import type { CallDetailDto } from '@call-scheduler/shared';
+import { workflowIdForCall } from '@call-scheduler/shared/workflow';
 import { renderTable } from '../../bench/text-table';
 import type { CreateOutcome } from '../crash-soak/call-creator';
 import { failures, findings, problemLine, verdict, type Findings, type Problem, type SoakObservations } from '../crash-soak/findings';
@@ -11,6 +12,8 @@ export interface CommandsObservations extends SoakObservations {
   /** The creates of each key, sent at once, as their clients saw them. */
   createsByKey: ReadonlyMap<string, readonly CreateOutcome[]>;
   cancels: readonly (CancelOutcome & { moment: CancelMoment })[];
+  /** The ids of every call workflow started while the scenario ran. */
+  workflowsStarted: ReadonlySet<string>;
 }
 
 /** What the commands under fire found: the crash soak's checks, and what duplicate creates and cancels must keep. */
@@ -18,6 +21,8 @@ export interface CommandsReport extends Omit<Findings, 'dials'> {
   keys: number;
   /** Keys whose copies were not all answered with the one same call. */
   answersDiffer: Problem[];
+  /** Call workflows started while the scenario ran that no create was answered with: a second start for a key. */
+  strayWorkflows: Problem[];
   cancels: Record<CancelMoment, { sent: number; taken: number; refused: number; unconfirmed: number }>;
   /** Cancels whose answers and the call's end disagree, or a cancelled call that was dialled. */
   cancelsBroken: Problem[];
@@ -37,16 +42,20 @@ export function commandsReport(seen: CommandsObservations): CommandsReport {
     if (ids.size === 1 && refused.length === 0) return [];
     return [{ callId: key, why: [ids.size > 0 ? `answered with ${[...ids].join(', ')}` : 'made no call', ...refused.map((why) => `refused: ${why}`)].join('; ') }];
   });
+  const answered = new Set([...seen.details.keys()].map(workflowIdForCall));
+  const strayWorkflows = [...seen.workflowsStarted].filter((id) => !answered.has(id)).map((id) => ({ callId: id, why: 'started, and answered to no create' }));
   return {
     ...found,
     keys: seen.createsByKey.size,
     answersDiffer,
+    strayWorkflows,
     cancels: { 'while sleeping': tally(seen.cancels, 'while sleeping'), 'at its instant': tally(seen.cancels, 'at its instant') },
     cancelsBroken,
     ...instantOffsets(seen),
     failures: [
       ...failures({ ...found, dials }),
       ...problemLine('keys whose copies were not all answered with one call', answersDiffer),
+      ...problemLine('call workflows started that no create was answered with', strayWorkflows),
       ...problemLine('cancels that the call does not bear out', cancelsBroken),
     ],
   };
@@ -103,6 +112,7 @@ export function commandsLines(report: CommandsReport): [string, string][] {
     ['calls created', String(report.created)],
     ['keys whose copies were not all answered with one call', String(report.answersDiffer.length)],
     ['calls made but answered to no create', String(report.unclaimed.length)],
+    ['call workflows started but answered to no create', String(report.strayWorkflows.length)],
     ['calls lost', String(report.lost.length)],
     ['cancels while sleeping', line('while sleeping')],
     ['cancels at the instant', line('at its instant')],

@@ -7,6 +7,7 @@ import { FaultLog } from '../crash-soak/fault-log';
 import { injectOneOff } from '../crash-soak/one-off-faults';
 import { plannedCalls, type PlannedCall } from '../crash-soak/soak-plan';
 import { runWorkerChaos } from '../crash-soak/worker-chaos';
+import { callWorkflowsStarted } from '../crash-soak/workflow-states';
 import { seconds } from '../figures';
 import { observe } from '../observe';
 import { CancelClient } from './cancel-client';
@@ -21,7 +22,8 @@ const COPIES = 3;
  * Commands under fire: every create is sent three times at once under one key, through both APIs, while one
  * API is killed in the middle of creates and workers are killed every few seconds; then half the calls are
  * cancelled while they sleep and the other half around the instant their dial is made. Every key must then
- * have made one call, answered to each of its creates, and every cancel must be borne out by the call's end:
+ * have started one workflow and made one call, answered to each of its creates, and every cancel must be borne
+ * out by the call's end:
  * a taken cancel leaves nothing dialled, a refused one leaves the call to end as it would have.
  */
 export async function commandsUnderFire(cluster: ChaosCluster, size: CommandsSize): Promise<CommandsReport> {
@@ -42,6 +44,7 @@ export async function commandsUnderFire(cluster: ChaosCluster, size: CommandsSiz
   const seen = await observe(cluster, creates, { areaCode: AREA_CODE, deadline: lastDue + size.settleTimeoutMs });
   return commandsReport({
     ...seen,
+    workflowsStarted: await callWorkflowsStarted(cluster.temporal.address, startedAt, Date.now()),
     createsByKey: new Map(outcomes.map((outcome) => [outcome.key, outcome.creates])),
     cancels: outcomes.flatMap((outcome) => outcome.cancel ?? []),
   });

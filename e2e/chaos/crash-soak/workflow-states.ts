@@ -1,5 +1,5 @@
 import type { CallState } from '@call-scheduler/shared';
-import { callStateQuery, workflowIdForCall } from '@call-scheduler/shared/workflow';
+import { CALL_WORKFLOW_TYPE, callStateQuery, workflowIdForCall } from '@call-scheduler/shared/workflow';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { inParallel } from '../../bench/in-parallel';
 
@@ -23,6 +23,20 @@ export async function workflowStates(address: string, callIds: readonly string[]
       states.set(id, await observe(client, id));
     });
     return states;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The ids of the call workflows started from `since` to `until` (Date.now()), each once however often it continued as new. */
+export async function callWorkflowsStarted(address: string, since: number, until: number): Promise<Set<string>> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace: 'default' });
+    const query = `WorkflowType = '${CALL_WORKFLOW_TYPE}' AND StartTime BETWEEN '${new Date(since).toISOString()}' AND '${new Date(until).toISOString()}'`;
+    const ids = new Set<string>();
+    for await (const workflow of client.workflow.list({ query })) ids.add(workflow.workflowId);
+    return ids;
   } finally {
     await connection.close();
   }
