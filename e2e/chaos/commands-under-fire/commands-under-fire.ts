@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandsSize } from '../chaos-options';
 import type { ChaosCluster } from '../cluster/chaos-cluster';
 import { CallCreator } from '../crash-soak/call-creator';
@@ -12,6 +11,7 @@ import { seconds } from '../figures';
 import { observe } from '../observe';
 import { CancelClient } from './cancel-client';
 import { commandsReport, type CancelMoment, type CommandsReport } from './commands-report';
+import { sleepUntil } from '../sleep-until';
 
 /** The scenario's numbers: an area code no other scenario and no bench measurement dials. */
 const AREA_CODE = '718';
@@ -62,8 +62,4 @@ async function createAndCancel(call: PlannedCall, creator: CallCreator, cancelle
   if (moment === 'at its instant') await sleepUntil(Date.parse(created.scheduledAt) - 500 + ((call.index * 137) % 1_000));
   const cancel = await canceller.cancel(created.id, call.api);
   return { key: call.idempotencyKey, creates, cancel: { ...cancel, moment } };
-}
-
-async function sleepUntil(at: number): Promise<void> {
-  await sleep(Math.max(0, at - Date.now()));
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SoakSize } from '../chaos-options';
 import type { ChaosCluster } from '../cluster/chaos-cluster';
 import { seconds } from '../figures';
@@ -13,6 +12,7 @@ import { SOAK_AREA_CODE, soakPlan, type SoakPlan } from './soak-plan';
 import { soakReport, type SoakReport } from './soak-report';
 import { workflowDelays } from './workflow-delays';
 import { runWorkerChaos } from './worker-chaos';
+import { sleepUntil } from '../sleep-until';
 
 /**
  * The crash soak: calls created through two APIs fall due while workers are killed every few seconds, an API
@@ -41,8 +41,4 @@ export async function crashSoak(cluster: ChaosCluster, size: SoakSize): Promise<
 function lastDueAt(creates: readonly CreateOutcome[], plan: SoakPlan, startedAt: number): number {
   const due = creates.flatMap((outcome) => (outcome.call ? [Date.parse(outcome.call.scheduledAt)] : []));
   return due.length > 0 ? Math.max(...due) : startedAt + plan.due.untilMs;
-}
-
-async function sleepUntil(at: number): Promise<void> {
-  await sleep(Math.max(0, at - Date.now()));
 }

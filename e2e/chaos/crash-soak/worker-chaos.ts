@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppProcess } from '../../src/support/app-process';
 import { WORKER_POLLING } from '../cluster/chaos-cluster';
 import type { FaultLog } from './fault-log';
+import { sleepUntil } from '../sleep-until';
 
 export interface WorkerChaos {
   /** Until when (Date.now()) workers are killed. */
@@ -29,7 +29,7 @@ export async function runWorkerChaos(workers: readonly AppProcess[], log: FaultL
       restart: () => worker.start().printed(WORKER_POLLING),
       downMs: between(DOWN_MS),
     });
-    await sleep(Math.max(0, next - Date.now()));
+    await sleepUntil(next);
   }
 }
 

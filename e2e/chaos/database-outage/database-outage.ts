@@ -8,6 +8,7 @@ import { seconds } from '../figures';
 import { observe } from '../observe';
 import { databaseOutageReport, outageReport, type DatabaseOutageReport, type OutageReport } from './outage-report';
 import { ReadProber } from './read-prober';
+import { sleepUntil } from '../sleep-until';
 
 /** Each outage's numbers: area codes no other scenario dials. */
 const AREA_CODES = ['213', '305', '503', '602'];
@@ -49,8 +50,4 @@ async function oneOutage(cluster: ChaosCluster, size: OutageSize, downMs: number
   const ended = Date.now();
   await prober.stop();
   return outageReport({ asked: calls.length, seen, reads: prober.reads, movedBack: prober.movedBack, down, back, ended });
-}
-
-async function sleepUntil(at: number): Promise<void> {
-  await sleep(Math.max(0, at - Date.now()));
 }

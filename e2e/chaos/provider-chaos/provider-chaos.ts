@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderChaosSize } from '../chaos-options';
 import type { ChaosCluster } from '../cluster/chaos-cluster';
 import { CallCreator } from '../crash-soak/call-creator';
@@ -8,6 +7,7 @@ import { seconds } from '../figures';
 import { observe } from '../observe';
 import { providerChaosReport, type ProviderChaosReport } from './provider-chaos-report';
 import { CALM_PROVIDER, providerFaults, refusedNumbers, setProviderBehaviour } from './provider-faults';
+import { sleepUntil } from '../sleep-until';
 
 /** The scenario's numbers: an area code neither the bench nor the crash soak dials. */
 const AREA_CODE = '646';
@@ -26,7 +26,7 @@ export async function providerChaos(cluster: ChaosCluster, size: ProviderChaosSi
   await setProviderBehaviour(cluster.providerUrl, providerFaults(refused));
   try {
     const startedAt = Date.now();
-    const creates = await Promise.all(calls.map(async (call) => sleep(Math.max(0, startedAt + call.sendAtMs - Date.now())).then(() => creator.create(call))));
+    const creates = await Promise.all(calls.map(async (call) => sleepUntil(startedAt + call.sendAtMs).then(() => creator.create(call))));
     const lastDue = Math.max(startedAt, ...creates.flatMap((outcome) => (outcome.call ? [Date.parse(outcome.call.scheduledAt)] : [])));
     console.log(`[+${seconds(Date.now() - startedAt)}] every create answered; waiting for every call to end`);
     const seen = await observe(cluster, creates, { areaCode: AREA_CODE, deadline: lastDue + size.settleTimeoutMs });
