@@ -3,7 +3,7 @@ import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from './support/eventually';
 import { CallHarness, bundleWorkflows, installQuietRuntime, type StartedCall } from './support/call-harness';
-import { retriesOf, scheduledActivities } from './support/history-shapes';
+import { retriedActivities, retriesOf, scheduledActivities } from './support/history-shapes';
 
 /** One number per scenario, so each scenario's provider calls are its own. */
 const NUMBER = {
@@ -15,6 +15,8 @@ const NUMBER = {
   workerLost: '+14155550306',
   cancelAtTheInstant: '+14155550307',
   lostMidRequest: '+14155550308',
+  lostAfterClaim: '+14155550309',
+  takenUpLate: '+14155550310',
 };
 
 const ANSWERED = ['DialAttemptStarted', 'ProviderAccepted', 'CallRinging', 'CallAnswered', 'CallCompleted'];
@@ -43,6 +45,28 @@ async function heldCall(phoneNumber: string, inMs = 4_000): Promise<StartedCall>
   return call;
 }
 
+/** A held call whose worker is killed once the provider has had `posts` POSTs for it, the last one unanswered. */
+function heldCallLostMidRequest(phoneNumber: string, posts: number): Promise<StartedCall> {
+  return h.whileNoWorkerRuns(async () => {
+    const doomed = await h.startWorkerProcess();
+    const held = await heldCall(phoneNumber);
+    await eventually(
+      async () => dialsOf(held),
+      ([dial]) => dial?.postCount === posts,
+    );
+    await doomed.kill();
+    return held;
+  });
+}
+
+/** The call completed at its first attempt, dialled once, not before its instant. */
+async function expectDialledOnceNotEarly(call: StartedCall): Promise<void> {
+  expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
+  const [dial, ...more] = dialsOf(call);
+  expect(more).toEqual([]);
+  expect(Date.parse(dial!.createdAt)).toBeGreaterThanOrEqual(Date.parse(call.input.call.scheduledAt));
+}
+
 async function afterItsInstant({ input }: StartedCall): Promise<void> {
   await sleep(Date.parse(input.call.scheduledAt) + 1_000 - Date.now());
 }
@@ -53,10 +77,7 @@ describe('a dial held by a worker until its instant', () => {
     expect(dialsOf(call)).toEqual([]);
     expect(await call.handle.query(callStateQuery)).toMatchObject({ status: 'scheduled', attempt: 0 });
 
-    expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
-    const [dial, ...more] = dialsOf(call);
-    expect(more).toEqual([]);
-    expect(Date.parse(dial!.createdAt)).toBeGreaterThanOrEqual(Date.parse(call.input.call.scheduledAt));
+    await expectDialledOnceNotEarly(call);
     expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', ...ANSWERED]);
   });
 
@@ -110,37 +131,54 @@ describe('a dial held by a worker until its instant', () => {
     expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', 'CallCancelled']);
   });
 
-  it('is held again by another worker when the one holding it dies, and dialled once, not before its instant', async () => {
-    // Long enough for the workflow to hear of the death before the instant: the heartbeat's 5 s, the 3 s its sticky
-    // queue holds its next workflow task, and the 10 s workflow task timeout if the worker died during a task.
+  it('waits in Temporal, on no worker, until shortly before its instant: a worker lost meanwhile costs it nothing', async () => {
     const call = await h.whileNoWorkerRuns(async () => {
       const doomed = await h.startWorkerProcess();
-      const held = await heldCall(NUMBER.workerLost, 35_000);
-      await doomed.kill();
-      return held;
-    });
-
-    expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
-    const [dial, ...more] = dialsOf(call);
-    expect(more).toEqual([]);
-    expect(Date.parse(dial!.createdAt)).toBeGreaterThanOrEqual(Date.parse(call.input.call.scheduledAt));
-    expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', ...ANSWERED]);
-    expect(scheduledActivities(await call.handle.fetchHistory()).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue', 'placeCallWhenDue']);
-  }, 120_000);
-
-  it('is sent again by another worker once the heartbeat of the worker that died with the request out stops', async () => {
-    // The held dial gets a 503, so the run makes sure of it through placeCall, whose request the provider leaves unanswered.
-    h.provider.setBehaviour({ createErrorsByNumber: { [NUMBER.lostMidRequest]: [503, 'timeout'] } });
-    const call = await h.whileNoWorkerRuns(async () => {
-      const doomed = await h.startWorkerProcess();
-      const started = await heldCall(NUMBER.lostMidRequest);
+      const started = await h.startCall({ phoneNumber: NUMBER.takenUpLate, inMs: 35_000, dialLeadMs: 34_500 });
       await eventually(
-        async () => dialsOf(started),
-        ([dial]) => dial?.postCount === 2,
+        async () => (await started.handle.describe()).raw.pendingActivities ?? [],
+        ([hold]) => hold?.lastFailure?.applicationFailureInfo?.type === CallFailureType.HeldDialNotYetDue,
       );
       await doomed.kill();
       return started;
     });
+
+    await expectDialledOnceNotEarly(call);
+    const holdRetries = retriedActivities(await call.handle.fetchHistory()).filter(({ type }) => type === 'placeCallWhenDue');
+    expect(holdRetries).toEqual([{ type: 'placeCallWhenDue', after: CallFailureType.HeldDialNotYetDue }]);
+  }, 90_000);
+
+  it('is held again by another worker when the one holding it dies, and dialled once, not before its instant', async () => {
+    const call = await h.whileNoWorkerRuns(async () => {
+      const doomed = await h.startWorkerProcess();
+      const held = await heldCall(NUMBER.workerLost, 15_000);
+      await doomed.kill();
+      return held;
+    });
+
+    await expectDialledOnceNotEarly(call);
+    expect((await h.projection(call.id)).eventTypes).toEqual(['CallScheduled', ...ANSWERED]);
+    // Temporal sent the hold to the other worker itself: the run took no task for it, and held it once.
+    const history = await call.handle.fetchHistory();
+    expect(retriesOf(history, 'placeCallWhenDue')).toEqual([{ attempt: 2, after: 'TIMEOUT_TYPE_HEARTBEAT' }]);
+    expect(scheduledActivities(history).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue']);
+  }, 60_000);
+
+  it('is claimed and sent again with the same key by another worker when the one holding it dies with the request out', async () => {
+    h.provider.setBehaviour({ createErrorsByNumber: { [NUMBER.lostAfterClaim]: ['timeout'] } });
+    const call = await heldCallLostMidRequest(NUMBER.lostAfterClaim, 1);
+
+    expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
+    expect(dialsOf(call)).toEqual([expect.objectContaining({ idempotencyKey: `${call.id}:1`, postCount: 2 })]);
+    const history = await call.handle.fetchHistory();
+    expect(retriesOf(history, 'placeCallWhenDue')).toEqual([{ attempt: 2, after: 'TIMEOUT_TYPE_HEARTBEAT' }]);
+    expect(scheduledActivities(history).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue']);
+  }, 60_000);
+
+  it('is sent again by another worker once the heartbeat of the worker that died with the request out stops', async () => {
+    // The held dial gets a 503, so the run makes sure of it through placeCall, whose request the provider leaves unanswered.
+    h.provider.setBehaviour({ createErrorsByNumber: { [NUMBER.lostMidRequest]: [503, 'timeout'] } });
+    const call = await heldCallLostMidRequest(NUMBER.lostMidRequest, 2);
 
     expect(await call.handle.result()).toMatchObject({ status: 'completed', attempt: 1 });
     expect(dialsOf(call)).toEqual([expect.objectContaining({ idempotencyKey: `${call.id}:1`, postCount: 3 })]);

@@ -15,7 +15,9 @@
  * the *-held ones go through the spend cap of patch `dial-limits`. The *-dial-held ones, and every history recorded
  * since patch `held-dials`, hand each dial to a worker a lead ahead of its instant (activity placeCallWhenDue).
  * The continued-on-temporals-suggestion ones hand over when Temporal suggests it, as runs from before patch
- * `run-limits` do; every run since counts its own commands and events.
+ * `run-limits` do; every run since counts its own commands and events. In dial-held-again-after-its-worker-died
+ * and dial-placed-after-its-holding-worker-died, the run itself held a dial lost with its worker again, as
+ * runs from before patch `held-dial-retries` do; since, Temporal sends it to another worker.
  */
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
@@ -41,6 +43,7 @@ const NUMBER = {
   answersLost: '+14155550206',
   lookupsFalter: '+14155550207',
   providerSilent: '+14155550208',
+  heldRequestLost: '+14155550209',
 };
 
 const inAnHour = 60 * 60_000;
@@ -230,8 +233,8 @@ async function dialHeldByAWorkerThatDies(h: CallHarness, inMs: number): Promise<
 }
 
 /** A call whose dial a worker holds for a few seconds yet. */
-async function dialHeldForItsInstant(h: CallHarness, inMs = 4_000) {
-  const call = await h.startCall({ phoneNumber: NUMBER.answered, inMs, dialLeadMs: inMs - 500 });
+async function dialHeldForItsInstant(h: CallHarness, inMs = 4_000, phoneNumber = NUMBER.answered) {
+  const call = await h.startCall({ phoneNumber, inMs, dialLeadMs: inMs - 500 });
   await h.untilDialHeld(call.handle);
   return call;
 }
@@ -251,10 +254,35 @@ async function heldByUsedUpHour(h: CallHarness): Promise<CallHandle> {
  * as it does when commands arrive while workers are busy, restarting or deploying.
  */
 const RACES: Record<string, Scenario> = {
-  // Its worker dies: the workflow hears of it (heartbeat timeout, then its sticky queue's timeout) before the instant.
-  'dial-held-again-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 35_000),
-  // The same, but the workflow hears of it after the instant: the dial may have been made, and placeCall makes sure.
-  'dial-placed-after-its-holding-worker-died': (h) => dialHeldByAWorkerThatDies(h, 10_000),
+  // Held a lead ahead, but taken up by a worker only shortly before its instant: until then it waits in Temporal.
+  async 'held-dial-taken-up-before-its-instant'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 35_000, dialLeadMs: 34_500 });
+    await handle.result();
+    return handle;
+  },
+  // Its worker dies: Temporal hands the hold to another worker once its heartbeat stops, before the instant.
+  'held-dial-retried-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 15_000),
+  // Its worker dies with the POST out: another claims the hold again and sends it again with the same key.
+  async 'held-dial-sent-again-after-its-worker-died-mid-request'(h) {
+    const { handle } = await h.whileNoWorkerRuns(async () => {
+      const doomed = await h.startWorkerProcess();
+      const call = await dialHeldForItsInstant(h, 4_000, NUMBER.heldRequestLost);
+      await eventually(async () => h.dialed(NUMBER.heldRequestLost), (dials) => dials.length === 1);
+      await doomed.kill();
+      return call;
+    });
+    await handle.result();
+    return handle;
+  },
+  // PostgreSQL turns the worker away from the call's start until after its instant: every write and the dial's claim wait for it.
+  async 'waited-out-a-database-outage'(h) {
+    const away = await h.takeDatabaseAway();
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: 3_000, dialLeadMs: 2_500 });
+    await sleep(8_000);
+    await away.back();
+    await handle.result();
+    return handle;
+  },
   // Its worker dies while it follows the call: another worker follows it on once the heartbeat has been silent 10 s.
   async 'followed-again-after-its-worker-died'(h) {
     const { handle } = await h.whileNoWorkerRuns(async () => {
@@ -328,6 +356,7 @@ const BEHAVIOUR: BehaviourPatch = {
     [NUMBER.rateLimited]: [429],
     // The held dial's POST, the dial's four tries, and one more: all dialled, all answers lost.
     [NUMBER.answersLost]: [503, 503, 503, 503, 503, 503],
+    [NUMBER.heldRequestLost]: ['timeout'],
   },
   lookupErrorsByNumber: {
     [NUMBER.lookupsFalter]: [503, 'answer', 404, 'answer', 'timeout', 'answer', 401, 429],

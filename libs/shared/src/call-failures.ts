@@ -6,6 +6,8 @@ export const CallFailureType = {
   ProviderRejected: 'ProviderRejected',
   /** A held dial could not be claimed at its instant (PostgreSQL out of reach): nothing was dialled. */
   HeldDialUnclaimed: 'HeldDialUnclaimed',
+  /** A held dial not taken up yet, waiting in Temporal as a retry: nothing was dialled. */
+  HeldDialNotYetDue: 'HeldDialNotYetDue',
   /** The provider has not answered about a call in progress for too long: the call is given up as lost. */
   ProviderSilent: 'ProviderSilent',
 } as const;

@@ -1,4 +1,5 @@
 import { ApplicationFailure, CancelledFailure, type Context } from '@temporalio/activity';
+import { ApplicationFailureCategory } from '@temporalio/common';
 import { CallFailureType } from '@call-scheduler/shared/workflow';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderClient } from '../provider/provider.client';
@@ -12,6 +13,11 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
   dueAt: string;
   /** This hold's name in PostgreSQL, where it is either claimed just before the instant or called off first. */
   holdId: string;
+  /**
+   * How long before the instant a worker takes the hold up. Until then it waits in Temporal, as a retry
+   * due then, where it costs no worker a slot nor Temporal a heartbeat. Absent: taken up at once.
+   */
+  takeUpWithinMs?: number;
 }
 
 /** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
@@ -36,10 +42,13 @@ export const CONNECT_AHEAD_MS = 1_000;
  * workflow starts it a lead ahead of time, so that a burst of calls due in the same second no longer waits
  * on the engine's timers and tasks at that second. A command calls the hold off in PostgreSQL; the claim
  * and the call-off cannot both win, so a call-off that wins means nothing is dialled. The idempotency key
- * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back.
+ * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back: a
+ * worker that takes up the hold of one that died after its claim claims it again and sends it again.
  */
 export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims) {
-  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId, takeUpWithinMs }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+    const early = Date.parse(dueAt) - Date.now() - (takeUpWithinMs ?? Infinity);
+    if (early > 0) throw notYetDue(early);
     return heartbeating(async (context) => {
       try {
         const at = Date.parse(dueAt);
@@ -54,10 +63,25 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
           call.discard();
         }
       } catch (error) {
-        throw toActivityFailure(error);
+        throw finalFailure(toActivityFailure(error));
       }
     });
   };
+}
+
+/** Sends the hold back to wait in Temporal; expected, so the worker logs it at DEBUG only. */
+function notYetDue(inMs: number): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: CallFailureType.HeldDialNotYetDue,
+    message: `Taken up ${inMs} ms from now`,
+    nextRetryDelay: inMs,
+    category: ApplicationFailureCategory.BENIGN,
+  });
+}
+
+/** Temporal retries a held dial only when its worker is lost; the run decides on every failure it saw (held-dial.ts). */
+function finalFailure(error: unknown): unknown {
+  return error instanceof CancelledFailure ? error : ApplicationFailure.fromError(error, { nonRetryable: true });
 }
 
 /** Node's timers may wake a millisecond before a Date.now() deadline (nodejs/node#26578): never dial before it. */

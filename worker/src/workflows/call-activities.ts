@@ -1,4 +1,4 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import { CallFailureType, DIAL_RESERVATION_LEASE_MS, callProgressTaskQueue, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
@@ -11,10 +11,11 @@ export type CallWorkflowActivities = Pick<
 };
 
 /**
- * How soon a dial, held or under way, is taken for lost with its worker, and held again by another (if its
- * instant is still ahead) or made sure of (if not): the most a worker's death makes a dial late by, with the
- * 3 s the next workflow task may wait on the dead worker's sticky queue. Shorter means more heartbeats: one
- * each 4 s per dial, and a thousand are held at once in a burst's lead.
+ * How soon a dial, held or under way, is taken for lost with its worker, and Temporal sends it to another:
+ * the most a worker's death makes a dial late by (with 5 s, the crash soak's p99 was 7 s; with 3 s, 3.7 s).
+ * Shorter means more heartbeats: the SDK sends one each 0.8 of it per dial, and a thousand are held at once
+ * in a burst's lead. A worker stalled past it (a long GC pause) only has its dial sent by another as well,
+ * with the same claim and idempotency key.
  */
 const DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
 
@@ -41,8 +42,29 @@ export const DIAL_CONFIRM_WINDOW_MS = 60 * 60_000;
 /** The longest a call is followed from one status to the next. */
 const FOLLOW_UP_BOUND = '4 hours';
 
+/**
+ * How long after its instant a held dial lost with its workers is still sent again by another: a few workers'
+ * deaths in a row. Past it, the run makes sure of the dial through placeCall, within the dial's retry policy.
+ */
+const HELD_DIAL_RETRY_WINDOW_MS = 60_000;
+
+/**
+ * How long before its instant a worker takes up a held dial that Temporal retries: until then it waits in
+ * Temporal as a retry timer. A thousand dials held for the whole lead (90 s) heartbeat some 400 times a
+ * second, which slowed a 1,000-call burst's tail to 81 s on the dev server; held for the last 15 s only, they
+ * heartbeat for that long. Long enough for Temporal to hand out a burst's thousand retries in time.
+ */
+const HELD_DIAL_TAKE_UP_MS = 30_000;
+
+export interface HeldDialOptions {
+  /** How long before its instant a dial is handed to a worker. */
+  leadMs: number;
+  /** Whether Temporal sends a held dial lost with its worker to another at once; runs from before that decide themselves. */
+  retried: boolean;
+}
+
 /** The activities a call workflow uses, each with the timeouts and bounded retries that fit it. */
-export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): CallWorkflowActivities {
+export function callActivities(dialRetry: DialRetryPolicy, heldDial: HeldDialOptions = { leadMs: 0, retried: false }): CallWorkflowActivities {
   // The request's own timeout (PROVIDER_TIMEOUT_MS, 10 s by default) fits in the start-to-close timeout; a
   // worker that dies with it is noticed by the heartbeat timeout.
   const { placeCall } = proxyActivities<CallActivities>({
@@ -100,12 +122,11 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
     scheduleToCloseTimeout: DIAL_RESERVATION_LEASE_MS,
     retry: DATABASE_RETRY,
   });
-  // Never retried by Temporal: the run decides what a lost or failed hold means (see held-dial.ts).
   const { placeCallWhenDue } = proxyActivities<CallActivities>({
     taskQueue: heldDialTaskQueue(workflowInfo().taskQueue),
-    startToCloseTimeout: dialLeadMs + 30_000,
+    startToCloseTimeout: heldDial.leadMs + 30_000,
     heartbeatTimeout: DIAL_HEARTBEAT_TIMEOUT_MS,
-    retry: { maximumAttempts: 1 },
+    ...heldDialRetry(heldDial),
   });
   // A command waits on it: retried for as long as a command is, then the command finds the dial made or not.
   const { callOffHeldDial } = proxyActivities<CallActivities>({
@@ -113,5 +134,29 @@ export function callActivities(dialRetry: DialRetryPolicy, dialLeadMs = 0): Call
     scheduleToCloseTimeout: '15 seconds',
     retry: { initialInterval: '100 milliseconds', maximumInterval: '2 seconds' },
   });
-  return { reserveDial, releaseDial, placeCall, confirmDial, placeCallWhenDue, callOffHeldDial, awaitCallProgress, recordCallEvents };
+  return {
+    reserveDial,
+    releaseDial,
+    placeCall,
+    confirmDial,
+    placeCallWhenDue: heldDial.retried ? (input) => placeCallWhenDue({ ...input, takeUpWithinMs: HELD_DIAL_TAKE_UP_MS }) : placeCallWhenDue,
+    callOffHeldDial,
+    awaitCallProgress,
+    recordCallEvents,
+  };
+}
+
+/**
+ * A held dial fails for good on anything but the loss of its worker (placeCallWhenDue's errors are final),
+ * and the run decides what that means (see held-dial.ts). A lost worker's dial goes to another worker straight
+ * from Temporal, with no workflow task on the way, which a crash may hold up for seconds more: it is held
+ * again, or if the instant has come, claimed again and sent with the same idempotency key. Until it is taken
+ * up (HELD_DIAL_TAKE_UP_MS), it waits as a retry too.
+ */
+function heldDialRetry({ leadMs, retried }: HeldDialOptions): Pick<ActivityOptions, 'retry' | 'scheduleToCloseTimeout'> {
+  if (!retried) return { retry: { maximumAttempts: 1 } };
+  return {
+    scheduleToCloseTimeout: leadMs + HELD_DIAL_RETRY_WINDOW_MS,
+    retry: { initialInterval: '100 milliseconds', backoffCoefficient: 1, maximumInterval: '100 milliseconds' },
+  };
 }

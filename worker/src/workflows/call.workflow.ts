@@ -39,6 +39,8 @@ export const HELD_DIAL_PATCH = 'held-dials';
 export const DIAL_OUTCOME_UNKNOWN_PATCH = 'dial-outcome-unknown';
 /** Marks the runs that hand over by their own count of commands and events, not by Temporal's suggestion. */
 export const RUN_LIMITS_PATCH = 'run-limits';
+/** Marks the runs whose held dial, lost with its worker, Temporal sends to another worker at once. */
+export const HELD_DIAL_RETRIES_PATCH = 'held-dial-retries';
 
 /** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
 type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
@@ -53,7 +55,7 @@ type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
  */
 export async function callWorkflow(input: CallWorkflowInput): Promise<CallState> {
   if (!patched(HISTORY_RECORDER_PATCH)) return legacyCallWorkflow(input);
-  const activities = callActivities(input.dialRetry, input.dialLeadMs);
+  const activities = callActivities(input.dialRetry, { leadMs: input.dialLeadMs ?? 0, retried: patched(HELD_DIAL_RETRIES_PATCH) });
   const journal = openJournal(input, activities);
   const heldDial = new HeldDial(activities.callOffHeldDial);
   const commands = new CommandHandlers(journal, heldDial, input.continued);

@@ -63,6 +63,8 @@ export class HeldDial {
   }
 }
 
+const UNDIALLED = new Set<string>([CallFailureType.HeldDialUnclaimed, CallFailureType.HeldDialNotYetDue]);
+
 export type HeldDialOutcome =
   | { dialled: 'yes'; externalCallId: string }
   | { dialled: 'no' }
@@ -71,10 +73,10 @@ export type HeldDialOutcome =
 
 /**
  * What a held dial came to, when it was not called off. Given up (placed: false, or it could not be
- * claimed): nothing was dialled. Lost with its worker while its instant was still ahead: nothing was
- * either, since a hold is claimed only 0.2 s before its instant and a lost worker is noticed only
- * when its heartbeat has been silent for longer (5 s). The provider's refusal is final. Any other failure may
- * have come after the provider took the call.
+ * claimed, or was never taken up): nothing was dialled. Lost with its worker while its instant was still
+ * ahead: nothing was either, since a hold is claimed only 0.2 s before its instant and a lost worker is
+ * noticed only when its heartbeat has been silent for longer (3 s). The provider's refusal is final. Any
+ * other failure may have come after the provider took the call.
  */
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
   try {
@@ -83,7 +85,7 @@ export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boo
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : error;
     if (cause instanceof CancelledFailure || (cause instanceof TimeoutFailure && instantAhead)) return { dialled: 'no' };
-    if (cause instanceof ApplicationFailure && cause.type === CallFailureType.HeldDialUnclaimed) return { dialled: 'no' };
+    if (cause instanceof ApplicationFailure && UNDIALLED.has(cause.type ?? '')) return { dialled: 'no' };
     if (isProviderRejection(error)) return { dialled: 'refused', error };
     return { dialled: 'maybe' };
   }

@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { AccountRepository, CallRepository, DialReservationRepository, HeldDialRepository, dataSourceOptions, migrate } from '@call-scheduler/db';
+import {
+  AccountRepository,
+  CallRepository,
+  DialReservationRepository,
+  HeldDialRepository,
+  dataSourceOptions,
+  migrate,
+  surviveLostConnections,
+} from '@call-scheduler/db';
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
 import {
   CALL_WORKFLOW_TYPE,
@@ -131,6 +139,8 @@ export class CallHarness {
     const databaseUrl = await createDatabaseForTest();
     const dataSource = new DataSource(dataSourceOptions({ url: databaseUrl }));
     await dataSource.initialize();
+    // As the worker's own: a connection PostgreSQL cuts (takeDatabaseAway) is replaced, not a crash.
+    surviveLostConnections(dataSource, () => undefined);
     await migrate(dataSource);
     const accountId = await createAccount(dataSource, ROOMY_LIMITS);
     const provider = await startMockProvider({
@@ -212,6 +222,26 @@ export class CallHarness {
     } finally {
       await this.startWorker();
     }
+  }
+
+  /**
+   * Turns the worker away from PostgreSQL, as while it restarts: cuts its connections to the call's database
+   * and refuses new ones until `back()`. PostgreSQL takes that only from a connection to another database.
+   */
+  async takeDatabaseAway(): Promise<{ back: () => Promise<void> }> {
+    const url = new URL(this.databaseUrl);
+    const db = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const admin = new DataSource(dataSourceOptions({ url: url.toString(), poolSize: 1 }));
+    await admin.initialize();
+    await admin.query(`ALTER DATABASE "${db}" ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db]);
+    return {
+      back: async () => {
+        await admin.query(`ALTER DATABASE "${db}" ALLOW_CONNECTIONS true`);
+        await admin.destroy();
+      },
+    };
   }
 
   private async startWorker(): Promise<void> {

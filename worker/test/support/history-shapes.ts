@@ -97,3 +97,14 @@ export function retriedActivities(history: History): { type: string; after: stri
 export function activityFailureTypes(history: History): string[] {
   return (history.events ?? []).flatMap((event) => event.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo?.type ?? []);
 }
+
+/** Whether the workflow asked for a follow-up and a projection write in the same workflow task. */
+export function aFollowUpAskedWithAWrite(history: History): boolean {
+  const byTask = new Map<number, Set<string>>();
+  for (const { activityTaskScheduledEventAttributes: scheduled } of history.events ?? []) {
+    if (!scheduled) continue;
+    const task = Number(scheduled.workflowTaskCompletedEventId);
+    byTask.set(task, (byTask.get(task) ?? new Set()).add(scheduled.activityType?.name ?? ''));
+  }
+  return [...byTask.values()].some((types) => types.has('awaitCallProgress') && types.has('recordCallEvents'));
+}
