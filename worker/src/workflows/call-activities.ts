@@ -12,9 +12,10 @@ export type CallWorkflowActivities = Pick<
 
 /**
  * How soon a dial, held or under way, is taken for lost with its worker, and Temporal sends it to another:
- * the most a worker's death makes a dial late by (with 5 s, the crash soak's p99 was 7 s; with 3 s, 3.7 s).
- * Shorter means more heartbeats: the SDK sends one each 0.8 of it per dial, and a thousand are held at once
- * in a burst's lead. A worker stalled past it (a long GC pause) only has its dial sent by another as well,
+ * the most one worker's death makes a dial late by. The SDK heartbeats each held dial every 0.8 of it, and
+ * Temporal writes each heartbeat: with 3 s the crash soak's p99 was 3.7 s (5.6 s with 5 s), but the dev
+ * server fell behind on a 1,000-call burst's heartbeats and timed dials out that were alive (p99 25 s, against
+ * 0.4 s with 5 s; docs/RELIABILITY.md). A worker stalled past it only has its dial sent by another as well,
  * with the same claim and idempotency key.
  */
 const DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
@@ -50,9 +51,9 @@ const HELD_DIAL_RETRY_WINDOW_MS = 60_000;
 
 /**
  * How long before its instant a worker takes up a held dial that Temporal retries: until then it waits in
- * Temporal as a retry timer. A thousand dials held for the whole lead (90 s) heartbeat some 400 times a
- * second, which slowed a 1,000-call burst's tail to 81 s on the dev server; held for the last 15 s only, they
- * heartbeat for that long. Long enough for Temporal to hand out a burst's thousand retries in time.
+ * Temporal as a retry timer, and heartbeats nowhere. A 1,000-call burst's dials then heartbeat for 30 s, not
+ * for the whole lead (90 s): p99 0.4 s against 1.0 s, in one quick round each. 15 s was too short for Temporal
+ * to hand out the thousand retries in time while it was busy.
  */
 const HELD_DIAL_TAKE_UP_MS = 30_000;
 
