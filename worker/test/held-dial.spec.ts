@@ -188,7 +188,7 @@ describe('a dial held by a worker until its instant', () => {
 
   it('either takes a cancel sent at its instant and dials nothing, or refuses it and dials once, never both', async () => {
     for (let trial = 0; trial < 8; trial++) {
-      const call = await heldCall(NUMBER.cancelAtTheInstant, 2_000);
+      const call = await heldCall(NUMBER.cancelAtTheInstant, 3_000);
       await sleep(Date.parse(call.input.call.scheduledAt) - 40 + trial * 10 - Date.now());
 
       const cancel = await call.handle.executeUpdate(cancelUpdate, { args: [{ reason: 'at the instant' }] }).then(
