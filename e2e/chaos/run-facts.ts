@@ -17,11 +17,14 @@ export function runFacts(startedAt: Date): RunFacts {
   };
 }
 
-/** The commit checked out, and whether the working tree differs from it (the figures are then of code no commit holds). */
+/**
+ * The commit checked out, and whether the working tree's code differs from it (the figures are then of code no
+ * commit holds). docs/ is left out: `--write-docs` rewrites a page there after each scenario.
+ */
 function commit(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' with uncommitted changes' : ''}`;
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', ':(top)', ':(top,exclude)docs') ? ' with uncommitted changes' : ''}`;
   } catch {
     return 'unknown (no git)';
   }
