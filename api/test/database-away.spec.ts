@@ -1,29 +1,26 @@
-import { createDatabaseForTest } from '@call-scheduler/testing';
+import { createDatabaseForTest, takeDatabaseAway, type DatabaseAway } from '@call-scheduler/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiHarness } from './api-harness';
-import { DatabaseProxy } from './database-proxy';
 
 const NUMBER = '+14155550177';
 
-let proxy: DatabaseProxy;
+let databaseUrl: string;
+let away: DatabaseAway | undefined;
 let h: ApiHarness;
 
 beforeAll(async () => {
-  proxy = await DatabaseProxy.start(await createDatabaseForTest());
-  h = await ApiHarness.start({ worker: false, config: { DATABASE_URL: proxy.url } });
+  databaseUrl = await createDatabaseForTest();
+  h = await ApiHarness.start({ worker: false, config: { DATABASE_URL: databaseUrl } });
 }, 60_000);
 
-afterAll(async () => {
-  await h?.close();
-  await proxy?.cut();
-});
+afterAll(() => h?.close());
 
 describe('the API while its database cannot be reached', () => {
-  afterEach(() => proxy.restore());
+  afterEach(() => comeBack());
 
   it('answers 503, never 500, to reads and creates, and recovers by itself', async () => {
     await h.api().get('/api/calls').expect(200);
-    await proxy.cut();
+    away = await takeDatabaseAway(databaseUrl);
 
     const list = await h.api().get('/api/calls');
     expect(list.status).toBe(503);
@@ -33,7 +30,7 @@ describe('the API while its database cannot be reached', () => {
     expect(created.status).toBe(503);
     expect(created.body.message).toMatch(/database cannot be reached/);
 
-    await proxy.restore();
+    await comeBack();
     await eventuallyOk(() => h.api().get('/api/calls'));
     const again = await h.api().post('/api/calls').set('Idempotency-Key', 'while-away').send({ phoneNumber: NUMBER });
     expect(again.status).toBe(201);
@@ -41,6 +38,11 @@ describe('the API while its database cannot be reached', () => {
     expect(page.body.items.map((call: { phoneNumber: string }) => call.phoneNumber)).toEqual([NUMBER]);
   });
 });
+
+async function comeBack(): Promise<void> {
+  await away?.back();
+  away = undefined;
+}
 
 async function eventuallyOk(send: () => PromiseLike<{ status: number }>): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {

@@ -13,7 +13,7 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallHarness, ROOMY_LIMITS, TEST_DIAL_LEAD_MS, bundleWorkflows, installQuietRuntime, type StartedCall } from './support/call-harness';
+import { CallHarness, ROOMY_LIMITS, TEST_DIAL_LEAD_MS, TEST_TIMING, bundleWorkflows, installQuietRuntime, type StartedCall } from './support/call-harness';
 import { eventually, rejectionOf } from './support/eventually';
 import type { WorkerProcess } from './support/worker-process';
 
@@ -28,7 +28,7 @@ const NUMBER = {
 };
 
 /** Long enough a call that a call held behind it asks for room again, in vain, before it ends. */
-const TIMING = { queuedMs: 250, ringingMs: 250, talkMs: 6_000 };
+const TIMING = { ...TEST_TIMING, talkMs: 6_000 };
 const HOUR_MS = 60 * 60_000;
 const DIALLED_AND_ANSWERED: CallEventType[] = ['DialAttemptStarted', 'ProviderAccepted', 'CallRinging', 'CallAnswered', 'CallCompleted'];
 

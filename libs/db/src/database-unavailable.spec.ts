@@ -11,6 +11,7 @@ describe('isDatabaseUnavailable', () => {
     ['a server shutting down (57P01)', pgError('57P01', 'terminating connection due to administrator command')],
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
     ['a connection failure (08006)', pgError('08006')],
+    ['a database closed to connections (55000)', pgError('55000', 'database "calls" is not currently accepting connections')],
     ['a connection node-postgres lost', new Error('Connection terminated unexpectedly')],
     ['a socket error passed on by its message only', new Error('connect ECONNREFUSED 127.0.0.1:5433')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
@@ -23,6 +24,7 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a unique violation', new QueryFailedError('INSERT', [], pgError('23505'))],
     ['a syntax error', pgError('42601')],
+    ['another object in the wrong state (55000)', pgError('55000', 'cannot refresh materialized view concurrently')],
     ['an error without a code', new Error('boom')],
     ['something not an error', 'ECONNREFUSED'],
   ])('says no to %s', (_name, error) => {

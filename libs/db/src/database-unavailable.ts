@@ -2,6 +2,8 @@
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 /** PostgreSQL's own: shutting down or starting up, or out of connections (class 08 is any connection failure). */
 const SERVER_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** A database an operator closed to connections (ALTER DATABASE … ALLOW_CONNECTIONS false), while it is worked on. */
+const CLOSED_DATABASE = { code: '55000', message: /is not currently accepting connections/ };
 /** What node-postgres says of a connection it lost or could not open in time (a socket error's code may be only in its message). */
 const CLIENT_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH)\b/i;
@@ -16,6 +18,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message } = current;
     if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || SERVER_STATES.has(code) || code.startsWith('08'))) return true;
     if (typeof message === 'string' && CLIENT_MESSAGES.test(message)) return true;
+    if (code === CLOSED_DATABASE.code && typeof message === 'string' && CLOSED_DATABASE.message.test(message)) return true;
     current = current.driverError ?? current.cause;
   }
   return false;

@@ -1,4 +1,5 @@
 export * from './test-services';
+export { takeDatabaseAway, type DatabaseAway } from './database-away';
 export { freePort } from './free-port';
 export { ensureTemporalBinary } from './temporal-binary';
 export { startTestTemporal, type TestTemporalOptions } from './test-temporal';
