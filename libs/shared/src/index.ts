@@ -9,3 +9,4 @@ export * from './call-limits';
 export * from './call.dto';
 export * from './call-stream';
 export * from './phone-number';
+export * from './calling-window';

@@ -1,0 +1,4 @@
+export * from './calling-window';
+export * from './calling-window-openings';
+export * from './calling-window-problems';
+export * from './callee-time-zone';
