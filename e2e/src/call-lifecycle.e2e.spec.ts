@@ -4,11 +4,17 @@ import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 import { StackClient } from './support/stack-client';
 
+/**
+ * Steps long enough for the follow-up to see each one, even when it starts late on a machine that other
+ * suites keep busy: a fresh-clone CI run missed the stack's 300 ms ringing.
+ */
+const EVERY_STEP_SEEN = { queuedMs: 500, ringingMs: 1_000, talkMs: 500 };
+
 let stack: Stack;
 let client: StackClient;
 
 beforeAll(async () => {
-  stack = await Stack.start();
+  stack = await Stack.start({ providerBehaviour: { timing: EVERY_STEP_SEEN } });
   client = new StackClient(stack);
 });
 
