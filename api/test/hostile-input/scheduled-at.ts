@@ -143,12 +143,15 @@ const otherIsoForm = fc.constantFrom(
 
 const LOOKS_LIKE_A_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/i;
 
-/** scheduledAt values the API cannot read: every one gets 400 naming scheduledAt. */
+/**
+ * scheduledAt values the API cannot read: every one gets 400 naming scheduledAt. null among them, which a
+ * NaN becomes on its way through JSON: it once made a call ring at once, as if scheduledAt were left out.
+ */
 export const unreadableTime: fc.Arbitrary<unknown> = fc.oneof(
   readableTime.map((time) => time.withoutOffset),
   nonexistentTime,
   expandedYearTime,
   otherIsoForm,
   hostileText({ maxLength: 40 }).filter((text) => !LOOKS_LIKE_A_TIME.test(text)),
-  fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 })),
+  fc.oneof(fc.constant(null), fc.integer(), fc.double(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 })),
 );

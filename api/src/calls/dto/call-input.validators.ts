@@ -1,6 +1,6 @@
 import { checkPhoneNumber } from '@call-scheduler/shared';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { SCHEDULED_AT_FORMAT_PROBLEM, parseScheduledAt, schedulingWindowProblem } from '../scheduled-at';
+import { SCHEDULED_AT_FORMAT, SCHEDULED_AT_FORMAT_PROBLEM, parseScheduledAt, schedulingWindowProblem } from '../scheduled-at';
 
 /** An E.164-normalisable phone number, judged by libphonenumber-js with full metadata. */
 export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
@@ -30,7 +30,8 @@ export function IsScheduledAt(options?: ValidationOptions): PropertyDecorator {
       name: 'isScheduledAt',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseScheduledAt(value) !== null,
-        defaultMessage: (args) => `${args?.property ?? 'scheduledAt'} ${SCHEDULED_AT_FORMAT_PROBLEM}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'scheduledAt'} ${args?.value === null ? `is null: leave it out to call now, or write it as ${SCHEDULED_AT_FORMAT}` : SCHEDULED_AT_FORMAT_PROBLEM}`,
       },
     },
     options,

@@ -1,7 +1,7 @@
 import { CALL_LIMITS } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SCHEDULED_AT_FORMAT } from '../scheduled-at';
 import { IsStorableText } from '../../errors/storable-text.validator';
 import { IsPhoneNumber, IsScheduledAt } from './call-input.validators';
@@ -16,9 +16,9 @@ export class CreateCallDto {
   @ApiPropertyOptional({
     format: 'date-time',
     example: '2030-01-31T09:30:00-08:00',
-    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now. A new call's time may be up to ${CALL_LIMITS.pastToleranceMs / 1000} s past, which means now, and up to a year ahead; a request repeated under its Idempotency-Key is not checked again.`,
+    description: `When to call: ${SCHEDULED_AT_FORMAT}. Absent means now; null is refused, since a client that lost its time must not ring anyone at once. A new call's time may be up to ${CALL_LIMITS.pastToleranceMs / 1000} s past, which means now, and up to a year ahead; a request repeated under its Idempotency-Key is not checked again.`,
   })
-  @IsOptional()
+  @ValidateIf((_call, value) => value !== undefined)
   @IsScheduledAt()
   scheduledAt?: string;
 
