@@ -232,6 +232,18 @@ async function dialHeldByAWorkerThatDies(h: CallHarness, inMs: number): Promise<
   return handle;
 }
 
+async function heldDialLostMidRequest(h: CallHarness): Promise<CallHandle> {
+  const { handle } = await h.whileNoWorkerRuns(async () => {
+    const doomed = await h.startWorkerProcess();
+    const call = await dialHeldForItsInstant(h, 4_000, NUMBER.heldRequestLost);
+    await eventually(async () => h.dialed(NUMBER.heldRequestLost), (dials) => dials.length === 1);
+    await doomed.kill();
+    return call;
+  });
+  await handle.result();
+  return handle;
+}
+
 /** A call whose dial a worker holds for a few seconds yet. */
 async function dialHeldForItsInstant(h: CallHarness, inMs = 4_000, phoneNumber = NUMBER.answered) {
   const call = await h.startCall({ phoneNumber, inMs, dialLeadMs: inMs - 500 });
@@ -261,19 +273,13 @@ const RACES: Record<string, Scenario> = {
     return handle;
   },
   // Its worker dies: Temporal hands the hold to another worker once its heartbeat stops, before the instant.
+  // Recorded with a 5 s heartbeat timeout; the runs started before 29db0c2 carry it still.
   'held-dial-retried-after-its-worker-died': (h) => dialHeldByAWorkerThatDies(h, 15_000),
-  // Its worker dies with the POST out: another claims the hold again and sends it again with the same key.
-  async 'held-dial-sent-again-after-its-worker-died-mid-request'(h) {
-    const { handle } = await h.whileNoWorkerRuns(async () => {
-      const doomed = await h.startWorkerProcess();
-      const call = await dialHeldForItsInstant(h, 4_000, NUMBER.heldRequestLost);
-      await eventually(async () => h.dialed(NUMBER.heldRequestLost), (dials) => dials.length === 1);
-      await doomed.kill();
-      return call;
-    });
-    await handle.result();
-    return handle;
-  },
+  // The same, with the 3 s heartbeat timeout of 29db0c2 and after.
+  'held-dial-retried-after-a-3-s-heartbeat-timeout': (h) => dialHeldByAWorkerThatDies(h, 15_000),
+  // Its worker dies with the POST out: another claims the hold again and sends it again with the same key (5 s, as above).
+  'held-dial-sent-again-after-its-worker-died-mid-request': heldDialLostMidRequest,
+  'held-dial-sent-again-after-a-3-s-heartbeat-timeout': heldDialLostMidRequest,
   // PostgreSQL turns the worker away from the call's start until after its instant: every write and the dial's claim wait for it.
   async 'waited-out-a-database-outage'(h) {
     const away = await h.takeDatabaseAway();

@@ -11,6 +11,7 @@ import {
   aHeldDialCalledOffTooLate,
   acceptedUpdatesByTask,
   activityFailureTypes,
+  heartbeatTimeoutsOf,
   retriedActivities,
   scheduledActivities,
   tasksThatFiredATimerAndTookAnUpdate,
@@ -97,6 +98,8 @@ describe('replaying call histories', () => {
         'held-dial-taken-up-before-its-instant',
         'held-dial-retried-after-its-worker-died',
         'held-dial-sent-again-after-its-worker-died-mid-request',
+        'held-dial-retried-after-a-3-s-heartbeat-timeout',
+        'held-dial-sent-again-after-a-3-s-heartbeat-timeout',
         'cancel-racing-the-held-dial',
         'dial-outcome-unknown-then-found',
         'followed-through-a-provider-brownout',
@@ -156,9 +159,16 @@ describe('replaying call histories', () => {
     expect(dials('dial-placed-after-its-holding-worker-died')).toEqual(['placeCallWhenDue', 'placeCall']);
     expect(retriedActivities(history('held-dial-taken-up-before-its-instant'))).toEqual([{ type: 'placeCallWhenDue', after: CallFailureType.HeldDialNotYetDue }]);
     // Since patch held-dial-retries, Temporal itself sends a hold lost with its worker to another.
-    for (const name of ['held-dial-retried-after-its-worker-died', 'held-dial-sent-again-after-its-worker-died-mid-request']) {
-      expect(dials(name)).toEqual(['placeCallWhenDue']);
-      expect(retriedActivities(history(name))).toContainEqual({ type: 'placeCallWhenDue', after: 'TIMEOUT_TYPE_HEARTBEAT' });
+    const retriedAfterItsWorkerDied = {
+      5_000: ['held-dial-retried-after-its-worker-died', 'held-dial-sent-again-after-its-worker-died-mid-request'],
+      3_000: ['held-dial-retried-after-a-3-s-heartbeat-timeout', 'held-dial-sent-again-after-a-3-s-heartbeat-timeout'],
+    };
+    for (const [timeoutMs, names] of Object.entries(retriedAfterItsWorkerDied)) {
+      for (const name of names) {
+        expect(dials(name)).toEqual(['placeCallWhenDue']);
+        expect(heartbeatTimeoutsOf(history(name), 'placeCallWhenDue')).toEqual([Number(timeoutMs)]);
+        expect(retriedActivities(history(name))).toContainEqual({ type: 'placeCallWhenDue', after: 'TIMEOUT_TYPE_HEARTBEAT' });
+      }
     }
     const calledOff = (name: string) => scheduledActivities(RECORDED.find((r) => r.workflowId === name)!.history).includes('callOffHeldDial');
     expect(['cancelled-while-dial-held', 'rescheduled-while-dial-held', 'started-now-while-dial-held', 'cancelled-by-temporal-while-dial-held'].filter(calledOff)).toHaveLength(4);

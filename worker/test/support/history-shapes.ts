@@ -53,6 +53,18 @@ export function scheduledActivities(history: History): string[] {
   return (history.events ?? []).flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 }
 
+/** The heartbeat timeout each activity task of this type was scheduled with, in ms (undefined: none). */
+export function heartbeatTimeoutsOf(history: History, activityType: string): (number | undefined)[] {
+  return (history.events ?? []).flatMap(({ activityTaskScheduledEventAttributes: scheduled }) =>
+    scheduled?.activityType?.name === activityType ? [durationMs(scheduled.heartbeatTimeout)] : [],
+  );
+}
+
+/** A proto Duration read from JSON, whose seconds are a plain number or string rather than a Long. */
+function durationMs(duration: { seconds?: unknown; nanos?: number | null } | null | undefined): number | undefined {
+  return duration ? Number(duration.seconds ?? 0) * 1_000 + Math.round((duration.nanos ?? 0) / 1e6) : undefined;
+}
+
 /** The retries of an activity's tasks of this type, each with what ended the attempt before it: a timeout's type, or the failure's message. */
 export function retriesOf(history: History, activityType: string): { attempt: number; after: string }[] {
   const events = history.events ?? [];
