@@ -18,7 +18,7 @@ describe('GET /api/account', () => {
     const response = await harness.api(harness.account.keys.viewer.secret).get('/api/account');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id: harness.account.id, name: 'Test account', limits: UNLIMITED });
+    expect(response.body).toEqual({ id: harness.account.id, name: 'Test account', limits: UNLIMITED, defaultWindow: null });
   });
 });
 

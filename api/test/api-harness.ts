@@ -34,7 +34,7 @@ export const WEB_ORIGIN = 'http://web.test:3000';
 
 /** What ApiHarness.footprint counts. */
 export interface Footprint {
-  rows: { calls: number; events: number; idempotencyKeys: number; users: number; sessions: number; apiKeys: number; revokedApiKeys: number; limits: string };
+  rows: { calls: number; events: number; idempotencyKeys: number; users: number; sessions: number; apiKeys: number; revokedApiKeys: number; limits: string; defaultWindow: string };
   workflows: number;
   dials: number;
 }
@@ -177,7 +177,8 @@ export class ApiHarness {
            (SELECT count(*) FROM sessions JOIN users ON users.id = sessions.user_id WHERE users.account_id = $1)::int AS sessions,
            (SELECT count(*) FROM api_keys WHERE account_id = $1)::int AS "apiKeys",
            (SELECT count(*) FROM api_keys WHERE account_id = $1 AND revoked_at IS NOT NULL)::int AS "revokedApiKeys",
-           (SELECT concat_ws('/', dials_per_hour, dials_per_day, max_concurrent_calls) FROM accounts WHERE id = $1) AS limits`,
+           (SELECT concat_ws('/', dials_per_hour, dials_per_day, max_concurrent_calls) FROM accounts WHERE id = $1) AS limits,
+           (SELECT coalesce(default_calling_window::text, 'none') FROM accounts WHERE id = $1) AS "defaultWindow"`,
         [accountId],
       ) as Promise<[Footprint['rows']]>,
       client.workflow.count(`AccountId = "${accountId}"`),

@@ -86,9 +86,11 @@ function validRequests(): Record<string, ValidRequest> {
   return {
     'POST /api/calls': { body: { phoneNumber: '+14155550123', scheduledAt: fromNow(HOUR) } },
     'PATCH /api/calls/{id}': { id: pendingCall.id, body: { scheduledAt: fromNow(2 * HOUR) } },
-    'POST /api/calls/{id}/start-now': { id: pendingCall.id },
+    'POST /api/calls/{id}/start-now': { id: pendingCall.id, body: { overrideWindow: false } },
     'POST /api/calls/{id}/cancel': { id: pendingCall.id },
     'PUT /api/account/limits': { body: { dialsPerHour: 7, dialsPerDay: 70, maxConcurrentCalls: 3 } },
+    'PUT /api/account/default-window': { body: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '21:00' } },
+    'DELETE /api/account/default-window': {},
     'POST /api/account/users': { body: { email: `${randomUUID()}@example.com`, name: 'Fuzz', role: 'viewer', password: 'correct horse battery staple' } },
     'POST /api/account/api-keys': { body: { name: 'fuzz', role: 'viewer' } },
     'POST /api/account/api-keys/{id}/revoke': { id: hostile.keys.viewer.id },

@@ -44,6 +44,7 @@ describe('the OpenAPI document', () => {
         '/api/auth/link',
         '/api/account',
         '/api/account/limits',
+        '/api/account/default-window',
         '/api/account/users',
         '/api/account/api-keys',
         '/api/account/api-keys/{id}/revoke',

@@ -22,7 +22,7 @@
 import globalSetup, { globalTeardown } from '@call-scheduler/testing/dist/jest-global-setup.js';
 import { startTestTemporal } from '@call-scheduler/testing';
 import type { BehaviourPatch } from '@call-scheduler/mock-provider';
-import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate } from '@call-scheduler/shared/workflow';
+import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate, type CallingWindow } from '@call-scheduler/shared/workflow';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowBundle } from '@temporalio/worker';
@@ -44,6 +44,7 @@ const NUMBER = {
   lookupsFalter: '+14155550207',
   providerSilent: '+14155550208',
   heldRequestLost: '+14155550209',
+  busyOnce: '+14155550210',
 };
 
 const inAnHour = 60 * 60_000;
@@ -219,7 +220,38 @@ const SCENARIOS: Record<string, Scenario> = {
     await settle(handle.result());
     return handle;
   },
+  async 'waited-for-its-calling-window'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, window: windowOpeningIn(60_000) });
+    await handle.result();
+    return handle;
+  },
+  async 'started-now-overriding-its-calling-window'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, window: windowOpeningIn(inAnHour) });
+    await eventually(() => h.calls.findById(id), (call) => call?.windowOpensAt != null);
+    await handle.executeUpdate(startNowUpdate, { args: [{}] });
+    await eventually(() => handle.query(callStateQuery), (state) => state.windowOpensAt !== null);
+    await handle.executeUpdate(startNowUpdate, { args: [{ overrideWindow: true }] });
+    await handle.result();
+    return handle;
+  },
+  async 'expired-before-its-calling-window-opened'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, window: windowOpeningIn(inAnHour), latestAt: isoIn(60_000) });
+    await handle.result();
+    return handle;
+  },
+  async 'expired-instead-of-a-late-retry'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.busyOnce, retryDelaySeconds: 3_600, latestAt: isoIn(60_000) });
+    await handle.result();
+    return handle;
+  },
 };
+
+/** A window every day, from the first whole minute at least `inMs` from now until an hour later, on UTC's clock. */
+function windowOpeningIn(inMs: number): CallingWindow {
+  const opens = new Date(Math.ceil((Date.now() + inMs) / 60_000) * 60_000);
+  const hhmm = (at: Date) => at.toISOString().slice(11, 16);
+  return { timeZone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: hhmm(opens), to: hhmm(new Date(opens.getTime() + inAnHour)) };
+}
 
 async function dialHeldByAWorkerThatDies(h: CallHarness, inMs: number): Promise<CallHandle> {
   const { handle } = await h.whileNoWorkerRuns(async () => {
@@ -368,7 +400,7 @@ const BEHAVIOUR: BehaviourPatch = {
     [NUMBER.lookupsFalter]: [503, 'answer', 404, 'answer', 'timeout', 'answer', 401, 429],
     [NUMBER.providerSilent]: Array.from({ length: 1_000 }, () => 503),
   },
-  outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'], [NUMBER.neverAnswers]: 'no_answer' },
+  outcomesByNumber: { [NUMBER.unansweredOnce]: ['no_answer', 'completed'], [NUMBER.neverAnswers]: 'no_answer', [NUMBER.busyOnce]: ['busy', 'completed'] },
 };
 
 async function untilHistoryShows(shows: (history: History) => boolean, attempt: () => Promise<CallHandle>): Promise<CallHandle> {

@@ -1,5 +1,5 @@
 import { canManageAccount, type AccountDto, type ApiKeyDto, type CreatedApiKeyDto, type UserDto } from '@call-scheduler/shared';
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/access.decorators';
 import { ApiKeyResponse, UserResponse } from '../auth/dto/me.response';
@@ -9,7 +9,7 @@ import { ApiErrorResponse } from '../errors/api-error.response';
 import { AccountsService } from './accounts.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { CreateUserDto } from './dto/create-user.dto';
-import { AccountResponse, DialLimitsDto } from './dto/dial-limits.dto';
+import { AccountResponse, DefaultCallingWindowDto, DialLimitsDto } from './dto/dial-limits.dto';
 
 const ADMINS_ONLY = { allows: canManageAccount, refusal: 'Only admins manage the account, its users and its keys' };
 
@@ -37,6 +37,20 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountResponse, description: 'The spend cap is changed; calls waiting for room get it as soon as they look again' })
   setLimits(@CurrentPrincipal() { accountId }: Principal, @Body() limits: DialLimitsDto): Promise<AccountDto> {
     return this.accounts.setLimits(accountId, { ...limits });
+  }
+
+  @Put('default-window')
+  @Requires(ADMINS_ONLY)
+  @ApiOkResponse({ type: AccountResponse, description: "Calls created from now on without a window of their own keep this one, on their callee's clock" })
+  setDefaultWindow(@CurrentPrincipal() { accountId }: Principal, @Body() { days, from, to }: DefaultCallingWindowDto): Promise<AccountDto> {
+    return this.accounts.setDefaultWindow(accountId, { days, from, to });
+  }
+
+  @Delete('default-window')
+  @Requires(ADMINS_ONLY)
+  @ApiOkResponse({ type: AccountResponse, description: 'Calls created from now on without a window of their own ring at any hour' })
+  clearDefaultWindow(@CurrentPrincipal() { accountId }: Principal): Promise<AccountDto> {
+    return this.accounts.setDefaultWindow(accountId, null);
   }
 
   @Get('users')

@@ -1,5 +1,6 @@
 import { AccountRepository, type Account, type ApiKey, type User } from '@call-scheduler/db';
-import type { AccountDto, ApiKeyDto, CreatedApiKeyDto, DialLimits, MeDto, Role, UserDto } from '@call-scheduler/shared';
+import { defaultCallingWindowProblems, type AccountDto, type ApiKeyDto, type CreatedApiKeyDto, type DefaultCallingWindow, type DialLimits, type MeDto, type Role, type UserDto } from '@call-scheduler/shared';
+import { InvalidCallInputError } from '../calls/call.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AccountAdmin } from './account-admin';
@@ -36,6 +37,14 @@ export class AccountsService {
     return view(account);
   }
 
+  async setDefaultWindow(accountId: string, window: DefaultCallingWindow | null): Promise<AccountDto> {
+    const [problem] = window ? defaultCallingWindowProblems(window) : [];
+    if (problem) throw new InvalidCallInputError(problem.field, problem.message.slice(problem.field.length + 1));
+    const account = await this.accounts.setDefaultWindow(accountId, window);
+    if (!account) throw new Error(`The caller's account ${accountId} is gone`);
+    return view(account);
+  }
+
   async users(accountId: string): Promise<UserDto[]> {
     return (await this.accounts.listUsers(accountId)).map(userDto);
   }
@@ -60,8 +69,8 @@ export class AccountsService {
   }
 }
 
-function view({ id, name, limits }: Account): AccountDto {
-  return { id, name, limits };
+function view({ id, name, limits, defaultWindow }: Account): AccountDto {
+  return { id, name, limits, defaultWindow };
 }
 
 export function userDto({ id, email, name, role, createdAt }: User): UserDto {

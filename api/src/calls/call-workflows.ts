@@ -67,8 +67,9 @@ export class CallWorkflows {
     return this.command(callId, (handle, updateId) => handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt, by }], updateId }));
   }
 
-  startNow(callId: string, by: Actor): Promise<CallState> {
-    return this.command(callId, (handle, updateId) => handle.executeUpdate(startNowUpdate, { args: [{ by }], updateId }));
+  startNow(callId: string, by: Actor, overrideWindow: boolean): Promise<CallState> {
+    const args = overrideWindow ? { by, overrideWindow } : { by };
+    return this.command(callId, (handle, updateId) => handle.executeUpdate(startNowUpdate, { args: [args], updateId }));
   }
 
   cancel(callId: string, by: Actor): Promise<CallState> {

@@ -23,6 +23,7 @@ import { CallDetailResponse, CallPageResponse, CallResponse } from './dto/call.r
 import { CreateCallDto } from './dto/create-call.dto';
 import { ListCallsQuery } from './dto/list-calls.query';
 import { RescheduleCallDto } from './dto/reschedule-call.dto';
+import { StartNowDto } from './dto/start-now.dto';
 import { scheduledAtInstant } from './scheduled-at';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -107,12 +108,12 @@ export class CallsController {
   @HttpCode(200)
   @Requires(OPERATORS)
   @ApiForbiddenResponse({ type: ApiErrorResponse, description: OPERATORS.refusal })
-  @ApiOkResponse({ type: CallResponse, description: 'Dialing starts now' })
+  @ApiOkResponse({ type: CallResponse, description: 'Due now: dialing starts, unless the call waits for its calling window to open (see overrideWindow)' })
   @ApiNotFoundResponse({ type: ApiErrorResponse })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'The call is no longer pending' })
   @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: UNCONFIRMED })
-  async startNow(@CurrentPrincipal() principal: Principal, @Param('id', CallId()) id: string): Promise<CallDto> {
-    return this.present.call(await this.calls.startNow(principal, id));
+  async startNow(@CurrentPrincipal() principal: Principal, @Param('id', CallId()) id: string, @Body() body: StartNowDto): Promise<CallDto> {
+    return this.present.call(await this.calls.startNow(principal, id, body.overrideWindow === true));
   }
 
   @Post(':id/cancel')

@@ -1,23 +1,23 @@
-import { CallRepository } from '@call-scheduler/db';
+import { AccountRepository, CallRepository } from '@call-scheduler/db';
 import {
   CALL_PAGE_LIMIT,
   isTerminal,
   newCallState,
   type CallState,
+  type DefaultCallingWindow,
   type NewCall,
   type RecordedCallEvent,
 } from '@call-scheduler/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
-import { callRequest, type CallRequest } from './call-request';
+import { callRequest, newCallProblem, type CallRequest } from './call-request';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
 import { CallProjection } from './call-projection';
 import type { Principal } from '../auth/principal';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
-import { schedulingWindowProblem } from './scheduled-at';
 
 export interface CallPage {
   items: CallState[];
@@ -31,6 +31,7 @@ export class CallsService {
     @Inject(CallRepository) private readonly calls: CallRepository,
     @Inject(CallWorkflows) private readonly workflows: CallWorkflows,
     @Inject(CallProjection) private readonly projection: CallProjection,
+    @Inject(AccountRepository) private readonly accounts: AccountRepository,
   ) {}
 
   /**
@@ -39,8 +40,8 @@ export class CallsService {
    * that comes back with it, however late, finishes or returns the call the first one made.
    */
   async create(principal: Principal, request: CreateCallDto, idempotencyKey: string): Promise<CallState> {
-    const asked = callRequest(request);
     try {
+      const asked = callRequest(request, await this.defaultWindow(principal.accountId));
       const { call, made } = await this.claim(principal, asked, idempotencyKey);
       const existing = made ? null : await this.calls.findInAccount(principal.accountId, call.id);
       if (existing) return existing;
@@ -51,6 +52,11 @@ export class CallsService {
       if (error instanceof InvalidCallInputError || error instanceof IdempotencyKeyReusedError) throw error;
       throw new SchedulerUnavailableError(idempotencyKey, error);
     }
+  }
+
+  private async defaultWindow(accountId: string): Promise<DefaultCallingWindow | null> {
+    const account = await this.accounts.findAccount(accountId);
+    return account?.defaultWindow ?? null;
   }
 
   /** The account's call; another account's call is not found, as if it did not exist. */
@@ -78,8 +84,8 @@ export class CallsService {
     return this.command(principal, id, () => this.workflows.reschedule(id, scheduledAt, principal.actor));
   }
 
-  startNow(principal: Principal, id: string): Promise<CallState> {
-    return this.command(principal, id, () => this.workflows.startNow(id, principal.actor));
+  startNow(principal: Principal, id: string, overrideWindow: boolean): Promise<CallState> {
+    return this.command(principal, id, () => this.workflows.startNow(id, principal.actor, overrideWindow));
   }
 
   cancel(principal: Principal, id: string): Promise<CallState> {
@@ -92,12 +98,12 @@ export class CallsService {
    */
   private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<{ call: NewCall; made: boolean }> {
     const requestHash = fingerprint(asked);
-    const problem = asked.scheduledAt ? schedulingWindowProblem(asked.scheduledAt, Date.now()) : null;
+    const problem = newCallProblem(asked, Date.now());
     const fresh = problem ? null : newCall(asked, principal);
     const claim = await (fresh
       ? this.calls.claimIdempotencyKey(idempotencyKey, requestHash, fresh)
       : this.calls.findIdempotencyClaim(principal.accountId, idempotencyKey));
-    if (!claim) throw new InvalidCallInputError('scheduledAt', String(problem));
+    if (!claim) throw problem ?? new Error('A call was neither made nor found for the key');
     if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     // A key just tied to this request's own new call: no earlier request can have made it.
     return { call: claim.call, made: claim.call.id === fresh?.id };
@@ -115,7 +121,17 @@ function newCall(asked: CallRequest, { accountId, actor }: Principal): NewCall {
   const now = new Date();
   // A time a little in the past (a slow client clock) means now.
   const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
-  return { id: randomUUID(), ...asked, scheduledAt: scheduledAt.toISOString(), createdAt: now.toISOString(), accountId, by: actor };
+  const { window, latestAt, ...rest } = asked;
+  return {
+    id: randomUUID(),
+    ...rest,
+    scheduledAt: scheduledAt.toISOString(),
+    ...(window ? { window } : {}),
+    ...(latestAt ? { latestAt: latestAt.toISOString() } : {}),
+    createdAt: now.toISOString(),
+    accountId,
+    by: actor,
+  };
 }
 
 /**

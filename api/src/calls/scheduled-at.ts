@@ -46,9 +46,9 @@ export function parseScheduledAt(text: string): Date | null {
 }
 
 /** The instant of a scheduledAt the validation pipe let through; anything else is still bad input, never a crash. */
-export function scheduledAtInstant(text: string): Date {
+export function scheduledAtInstant(text: string, field = 'scheduledAt'): Date {
   const instant = parseScheduledAt(text);
-  if (!instant) throw new InvalidCallInputError('scheduledAt', SCHEDULED_AT_FORMAT_PROBLEM);
+  if (!instant) throw new InvalidCallInputError(field, SCHEDULED_AT_FORMAT_PROBLEM);
   return instant;
 }
 

@@ -34,15 +34,23 @@ function withKey(template: Entry[], keys: fc.Arbitrary<string>): fc.Arbitrary<Ra
   });
 }
 
-/** A value no field of this type takes: another JSON type, a number out of range or not whole, a string outside the enum. */
+/**
+ * A value no field of this type takes: another JSON type, a number out of range or not whole, a string outside
+ * the enum, an array holding anything but the enum's strings. An object's own fields are fuzzed by their routes' tests.
+ */
 function wrongValue(schema: FieldSchema, required: boolean): fc.Arbitrary<unknown> {
   const otherTypes = [
-    fc.boolean(),
-    fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
-    fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+    ...(schema.type === 'boolean' ? [] : [fc.boolean()]),
+    ...(schema.type === 'array' ? [] : [fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })]),
+    ...(isObject(schema) ? [] : [fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })]),
     // An optional field that is null is taken as left out.
     ...(required ? [fc.constant(null)] : []),
   ];
+  if (schema.type === 'array') {
+    const taken = (value: unknown) => typeof value === 'string' && (schema.items?.enum ?? []).includes(value);
+    return fc.oneof(...otherTypes, fc.string(), fc.integer(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }).filter((items) => !items.every(taken)));
+  }
+  if (schema.type !== 'number' && schema.type !== 'string') return fc.oneof(...otherTypes, fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
   if (schema.type === 'number') {
     return fc.oneof(
       ...otherTypes,
@@ -59,6 +67,10 @@ function wrongValue(schema: FieldSchema, required: boolean): fc.Arbitrary<unknow
     ...(schema.enum ? [fc.string().filter((value) => !schema.enum!.includes(value))] : []),
     ...(schema.minLength ? [fc.string({ maxLength: schema.minLength - 1 })] : []),
   );
+}
+
+function isObject(schema: FieldSchema): boolean {
+  return schema.type === undefined || schema.type === 'object';
 }
 
 /** One documented field with a wrong value, or left out when it is required. */
@@ -78,7 +90,9 @@ function withNesting(template: Entry[], schema: BodySchema): fc.Arbitrary<RawBod
   return fc.tuple(key, fc.integer({ min: 1, max: 9_000 }), fc.boolean()).map(([field, depth, arrays]) => {
     const raw = arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     const entries: Entry[] = [...template.filter(([name]) => name !== field), [field, raw]];
-    return { text: rawObject(entries), contentType: JSON_TYPE, statuses: [400], field: 1 + depth > MAX_DEPTH ? 'body' : field };
+    // An object field takes objects, and names the key it does not know inside it.
+    const named = !arrays && field in schema.properties && isObject(schema.properties[field]!) ? `${field}.a` : field;
+    return { text: rawObject(entries), contentType: JSON_TYPE, statuses: [400], field: 1 + depth > MAX_DEPTH ? 'body' : named };
   });
 }
 

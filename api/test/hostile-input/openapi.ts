@@ -16,7 +16,9 @@ export interface BodySchema {
 }
 
 export interface FieldSchema {
-  type: 'string' | 'number';
+  /** Absent for an object described by reference (`$ref`). */
+  type?: 'string' | 'number' | 'boolean' | 'array' | 'object';
+  items?: { enum?: string[] };
   enum?: string[];
   minimum?: number;
   maximum?: number;

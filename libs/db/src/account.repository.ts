@@ -1,10 +1,11 @@
-import type { DialLimits, Role } from '@call-scheduler/shared';
+import type { DefaultCallingWindow, DialLimits, Role } from '@call-scheduler/shared';
 import type { DataSource } from 'typeorm';
 
 export interface Account {
   id: string;
   name: string;
   limits: DialLimits;
+  defaultWindow: DefaultCallingWindow | null;
   createdAt: string;
 }
 
@@ -50,7 +51,7 @@ const LAST_USED_RESOLUTION = '1 minute';
 export class AccountRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async createAccount(account: Omit<Account, 'createdAt'>): Promise<Account> {
+  async createAccount(account: Omit<Account, 'createdAt' | 'defaultWindow'>): Promise<Account> {
     const { dialsPerHour, dialsPerDay, maxConcurrentCalls } = account.limits;
     const [row] = await this.dataSource.query(
       `INSERT INTO accounts (id, name, dials_per_hour, dials_per_day, max_concurrent_calls)
@@ -58,6 +59,14 @@ export class AccountRepository {
       [account.id, account.name, dialsPerHour, dialsPerDay, maxConcurrentCalls],
     );
     return toAccount(row);
+  }
+
+  async setDefaultWindow(accountId: string, window: DefaultCallingWindow | null): Promise<Account | null> {
+    const [rows] = await this.dataSource.query(`UPDATE accounts SET default_calling_window = $2 WHERE id = $1 RETURNING *`, [
+      accountId,
+      window ? JSON.stringify(window) : null,
+    ]);
+    return rows[0] ? toAccount(rows[0]) : null;
   }
 
   async findAccount(id: string): Promise<Account | null> {
@@ -165,6 +174,7 @@ interface AccountRow {
   dials_per_hour: number;
   dials_per_day: number;
   max_concurrent_calls: number;
+  default_calling_window: DefaultCallingWindow | null;
   created_at: Date;
 }
 
@@ -195,6 +205,7 @@ function toAccount(row: AccountRow): Account {
     id: row.id,
     name: row.name,
     limits: { dialsPerHour: row.dials_per_hour, dialsPerDay: row.dials_per_day, maxConcurrentCalls: row.max_concurrent_calls },
+    defaultWindow: row.default_calling_window,
     createdAt: row.created_at.toISOString(),
   };
 }

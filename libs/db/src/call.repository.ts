@@ -17,7 +17,8 @@ export interface IdempotencyClaim {
 
 const CALL_COLUMNS = [
   'id', 'account_id', 'phone_number', 'note', 'scheduled_at', 'status', 'attempt', 'max_attempts', 'retry_delay_seconds',
-  'next_attempt_at', 'external_call_id', 'last_error', 'dial_hold', 'created_at', 'updated_at', 'version',
+  'next_attempt_at', 'external_call_id', 'last_error', 'dial_hold', 'calling_window', 'latest_at', 'window_opens_at',
+  'window_overridden', 'created_at', 'updated_at', 'version',
 ] as const;
 
 /** Set once, when the call is created: calls whose runs began before accounts carry none in their state. */
@@ -136,6 +137,8 @@ function callParams(call: CallState): unknown[] {
   return [
     call.id, call.accountId, call.phoneNumber, call.note, call.scheduledAt, call.status, call.attempt, call.maxAttempts,
     call.retryDelaySeconds, call.nextAttemptAt, call.externalCallId, call.lastError, call.dialHold ? JSON.stringify(call.dialHold) : null,
+    // States of runs from before calling windows lack these.
+    call.window ? JSON.stringify(call.window) : null, call.latestAt ?? null, call.windowOpensAt ?? null, call.windowOverridden ?? false,
     call.createdAt, call.updatedAt, call.version,
   ];
 }
@@ -155,6 +158,10 @@ function toCallState(entity: CallEntity): CallState {
     externalCallId: entity.externalCallId,
     lastError: entity.lastError,
     dialHold: entity.dialHold,
+    window: entity.window,
+    latestAt: entity.latestAt?.toISOString() ?? null,
+    windowOpensAt: entity.windowOpensAt?.toISOString() ?? null,
+    windowOverridden: entity.windowOverridden,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,

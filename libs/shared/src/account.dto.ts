@@ -1,4 +1,5 @@
 import type { DialLimits, Role } from './accounts';
+import type { DefaultCallingWindow } from './calling-window/call-window-request';
 
 /** Who the caller is: `GET /api/auth/me`. */
 export interface MeDto {
@@ -53,9 +54,11 @@ export interface CreateApiKeyRequest {
 
 export type DialLimitsDto = DialLimits;
 
-/** `GET /api/account` and the answer to `PUT /api/account/limits`: the caller's account and its spend cap. */
+/** `GET /api/account`, and the answer to changing its settings: the caller's account, its spend cap and its default window. */
 export interface AccountDto {
   id: string;
   name: string;
   limits: DialLimitsDto;
+  /** The window of its calls that carry none of their own, each on its callee's clock; null: any hour. */
+  defaultWindow: DefaultCallingWindow | null;
 }

@@ -7,7 +7,7 @@ import { isPending, type CallState } from './call-state';
 /** What a caller may ask of a call. Each is decided against the call's state at the moment it is taken. */
 export type CallCommand =
   | { type: 'reschedule'; scheduledAt: string; by?: Actor }
-  | { type: 'startNow'; by?: Actor }
+  | { type: 'startNow'; overrideWindow?: boolean; by?: Actor }
   | { type: 'cancel'; reason: string; by?: Actor };
 
 export type CommandRejectionType = Exclude<CallFailureType, typeof CallFailureType.ProviderRejected>;
@@ -32,12 +32,14 @@ export function decide(state: CallState, command: CallCommand, { now, reschedule
         return reject(CallFailureType.RescheduleLimitReached, `The call was rescheduled ${reschedules} times, the most a call may be`);
       }
       const at = Date.parse(command.scheduledAt);
-      const problem = schedulingProblem(at, now);
+      const problem = schedulingProblem(at, now, state.latestAt ?? null);
       if (problem) return reject(CallFailureType.InvalidSchedule, `scheduledAt ${problem}`);
       return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(at).toISOString(), startNow: false, ...byOf(command) } });
     }
-    case 'startNow':
-      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(now).toISOString(), startNow: true, ...byOf(command) } });
+    case 'startNow': {
+      const override = command.overrideWindow ? { overrideWindow: true as const } : {};
+      return accept({ type: 'CallRescheduled', data: { scheduledAt: new Date(now).toISOString(), startNow: true, ...override, ...byOf(command) } });
+    }
     case 'cancel':
       return accept({ type: 'CallCancelled', data: { reason: command.reason, ...byOf(command) } });
     default: {
@@ -47,10 +49,11 @@ export function decide(state: CallState, command: CallCommand, { now, reschedule
   }
 }
 
-function schedulingProblem(at: number, now: number): string | null {
+function schedulingProblem(at: number, now: number, latestAt: string | null): string | null {
   if (Number.isNaN(at)) return 'is not a valid time';
   if (at < now - CALL_LIMITS.pastToleranceMs) return 'is in the past';
   if (at > now + CALL_LIMITS.maxScheduleAheadMs) return 'is too far ahead';
+  if (latestAt !== null && at > Date.parse(latestAt)) return `is after the call's deadline, latestAt ${latestAt}`;
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from './accounts';
 import type { RetryableOutcome } from './call-status';
+import type { CallingWindow } from './calling-window/calling-window';
 
 /** Why a due call waits instead of dialling: its account's spend cap has no room. */
 export type DialHold = {
@@ -7,6 +8,14 @@ export type DialHold = {
   reason: string;
   /** When room is expected; null when it depends on calls in progress ending. */
   retryAt: string | null;
+};
+
+/** Why a due call waits: its time falls outside its calling window, which opens next at `opensAt`. */
+export type WindowWait = {
+  opensAt: string;
+  /** The callee's zone, and the local time there at which the window opens, as the timeline shows it. */
+  timeZone: string;
+  localTime: string;
 };
 
 /** Domain events, one per state change; `seq` orders them within a call. */
@@ -19,10 +28,15 @@ export type CallEvent =
         scheduledAt: string;
         maxAttempts: number;
         retryDelaySeconds: number;
+        /** Absent when the call may ring at any hour. */
+        window?: CallingWindow;
+        /** Absent when the call has no deadline. */
+        latestAt?: string;
         by?: Actor;
       };
     }
-  | { type: 'CallRescheduled'; data: { scheduledAt: string; startNow: boolean; by?: Actor } }
+  | { type: 'CallRescheduled'; data: { scheduledAt: string; startNow: boolean; overrideWindow?: true; by?: Actor } }
+  | { type: 'CallWaitingForWindow'; data: WindowWait }
   | { type: 'DialHeldByLimit'; data: DialHold }
   | { type: 'DialAttemptStarted'; data: { attempt: number } }
   | { type: 'DialOutcomeUnknown'; data: { reason: string; askingUntil: string } }
@@ -32,7 +46,8 @@ export type CallEvent =
   | { type: 'CallCompleted'; data: { durationSeconds: number } }
   | { type: 'CallUnanswered'; data: { outcome: RetryableOutcome; nextAttemptAt: string | null } }
   | { type: 'CallFailed'; data: { reason: string } }
-  | { type: 'CallCancelled'; data: { reason: string; by?: Actor } };
+  | { type: 'CallCancelled'; data: { reason: string; by?: Actor } }
+  | { type: 'CallExpired'; data: { reason: string } };
 
 export type CallEventType = CallEvent['type'];
 
@@ -46,6 +61,7 @@ export type RecordedCallEvent = CallEvent & {
 export const CALL_EVENT_TYPES = [
   'CallScheduled',
   'CallRescheduled',
+  'CallWaitingForWindow',
   'DialHeldByLimit',
   'DialAttemptStarted',
   'DialOutcomeUnknown',
@@ -56,6 +72,7 @@ export const CALL_EVENT_TYPES = [
   'CallUnanswered',
   'CallFailed',
   'CallCancelled',
+  'CallExpired',
 ] as const satisfies readonly CallEventType[];
 
 // Fails to compile when an event type is missing from the list above.

@@ -1,6 +1,7 @@
 import type { Actor } from './accounts';
 import type { CallEvent, DialHold } from './call-events';
 import type { CallStatus } from './call-status';
+import type { CallingWindow } from './calling-window/calling-window';
 
 /** The state of one call after its events so far; `version` is the seq of the last event applied. */
 export interface CallState {
@@ -19,6 +20,14 @@ export interface CallState {
   lastError: string | null;
   /** Set while the call is due but its account's spend cap holds its dial back. */
   dialHold: DialHold | null;
+  /** When the call may ring, on the callee's clock; null: at any hour. */
+  window: CallingWindow | null;
+  /** The deadline: a call not placed by then ends expired; null: none. */
+  latestAt: string | null;
+  /** Set while the next dial waits for the window to open: the dial is due then. */
+  windowOpensAt: string | null;
+  /** Set by a start-now that overrides the window, until that dial starts. */
+  windowOverridden: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -33,14 +42,20 @@ export interface NewCall {
   maxAttempts: number;
   retryDelaySeconds: number;
   createdAt: string;
+  window?: CallingWindow | null;
+  latestAt?: string | null;
   /** Who asked for the call. */
   by?: Actor;
 }
 
 /** The state a call has before any event: what the API shows between accepting a call and its first event. */
-export function newCallState({ by: _by, ...call }: NewCall): CallState {
+export function newCallState({ by: _by, window, latestAt, ...call }: NewCall): CallState {
   return {
     ...call,
+    window: window ?? null,
+    latestAt: latestAt ?? null,
+    windowOpensAt: null,
+    windowOverridden: false,
     status: 'scheduled',
     attempt: 0,
     nextAttemptAt: null,
@@ -63,6 +78,7 @@ export function isTerminal(call: Pick<CallState, 'status' | 'nextAttemptAt'>): b
     case 'completed':
     case 'failed':
     case 'cancelled':
+    case 'expired':
       return true;
     case 'no_answer':
     case 'busy':
@@ -72,8 +88,10 @@ export function isTerminal(call: Pick<CallState, 'status' | 'nextAttemptAt'>): b
   }
 }
 
-/** When the next dial is due, for a pending call. */
+/** When the next dial is due, for a pending call: when its window opens, if it waits for that. */
 export function nextDialAt(call: CallState): string {
+  // States of runs from before windows lack the field.
+  if (call.windowOpensAt) return call.windowOpensAt;
   return call.status === 'scheduled' ? call.scheduledAt : (call.nextAttemptAt ?? call.scheduledAt);
 }
 
@@ -86,17 +104,38 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
   const next = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
     case 'CallScheduled': {
-      const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds } = event.data;
-      return { ...next, phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, status: 'scheduled' };
+      const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, window, latestAt } = event.data;
+      return {
+        ...next,
+        phoneNumber,
+        note,
+        scheduledAt,
+        maxAttempts,
+        retryDelaySeconds,
+        window: window ?? null,
+        latestAt: latestAt ?? null,
+        status: 'scheduled',
+      };
     }
-    case 'CallRescheduled':
-      return state.status === 'scheduled'
-        ? { ...next, scheduledAt: event.data.scheduledAt, dialHold: null }
-        : { ...next, nextAttemptAt: event.data.scheduledAt, dialHold: null };
+    case 'CallRescheduled': {
+      const moved = { ...next, dialHold: null, windowOpensAt: null, windowOverridden: event.data.overrideWindow === true };
+      return state.status === 'scheduled' ? { ...moved, scheduledAt: event.data.scheduledAt } : { ...moved, nextAttemptAt: event.data.scheduledAt };
+    }
+    case 'CallWaitingForWindow':
+      return { ...next, windowOpensAt: event.data.opensAt };
     case 'DialHeldByLimit':
       return { ...next, dialHold: event.data };
     case 'DialAttemptStarted':
-      return { ...next, status: 'dialing', attempt: event.data.attempt, nextAttemptAt: null, externalCallId: null, dialHold: null };
+      return {
+        ...next,
+        status: 'dialing',
+        attempt: event.data.attempt,
+        nextAttemptAt: null,
+        externalCallId: null,
+        dialHold: null,
+        windowOpensAt: null,
+        windowOverridden: false,
+      };
     case 'DialOutcomeUnknown':
       return { ...next, lastError: event.data.reason };
     case 'ProviderAccepted':
@@ -112,7 +151,9 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
     case 'CallFailed':
       return { ...next, status: 'failed', nextAttemptAt: null, lastError: event.data.reason };
     case 'CallCancelled':
-      return { ...next, status: 'cancelled', nextAttemptAt: null, dialHold: null };
+      return { ...next, status: 'cancelled', nextAttemptAt: null, dialHold: null, windowOpensAt: null };
+    case 'CallExpired':
+      return { ...next, status: 'expired', nextAttemptAt: null, dialHold: null, windowOpensAt: null, lastError: event.data.reason };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown call event ${JSON.stringify(unknown)}`);

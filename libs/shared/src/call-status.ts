@@ -8,6 +8,7 @@ export const CALL_STATUSES = [
   'busy',
   'failed',
   'cancelled',
+  'expired',
 ] as const;
 
 export type CallStatus = (typeof CALL_STATUSES)[number];

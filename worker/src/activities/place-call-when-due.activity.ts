@@ -20,6 +20,9 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
   takeUpWithinMs?: number;
 }
 
+/** The time a held dial is made at: the worker's own clock, or in tests the test server's, which skips ahead. */
+export type Clock = () => number;
+
 /** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
 export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false };
 
@@ -45,18 +48,18 @@ export const CONNECT_AHEAD_MS = 1_000;
  * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back: a
  * worker that takes up the hold of one that died after its claim claims it again and sends it again.
  */
-export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims) {
+export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims, clock: Clock = Date.now) {
   return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId, takeUpWithinMs }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
-    const early = Date.parse(dueAt) - Date.now() - (takeUpWithinMs ?? Infinity);
+    const early = Date.parse(dueAt) - clock() - (takeUpWithinMs ?? Infinity);
     if (early > 0) throw notYetDue(early);
     return heartbeating(async (context) => {
       try {
         const at = Date.parse(dueAt);
-        if (!(await holdUntil(at - CONNECT_AHEAD_MS, context))) return { placed: false };
+        if (!(await holdUntil(at - CONNECT_AHEAD_MS, clock, context))) return { placed: false };
         const call = provider.prepareCall(to, `${callId}:${attempt}`);
         try {
-          if (!(await holdUntil(at - CLAIM_AHEAD_MS, context)) || !(await claim(claims, holdId))) return { placed: false };
-          await untilTheClockReaches(at);
+          if (!(await holdUntil(at - CLAIM_AHEAD_MS, clock, context)) || !(await claim(claims, holdId))) return { placed: false };
+          await untilTheClockReaches(at, clock);
           const { id } = await call.place();
           return { placed: true, externalCallId: id };
         } finally {
@@ -85,14 +88,14 @@ function finalFailure(error: unknown): unknown {
 }
 
 /** Node's timers may wake a millisecond before a Date.now() deadline (nodejs/node#26578): never dial before it. */
-async function untilTheClockReaches(at: number): Promise<void> {
-  while (Date.now() < at) await sleep(at - Date.now());
+async function untilTheClockReaches(at: number, clock: Clock): Promise<void> {
+  while (clock() < at) await sleep(at - clock());
 }
 
 /** Waits until `at` (true), or until the activity is cancelled first (false). */
-async function holdUntil(at: number, context: Context): Promise<boolean> {
+async function holdUntil(at: number, clock: Clock, context: Context): Promise<boolean> {
   try {
-    await context.sleep(Math.max(0, at - Date.now()));
+    await context.sleep(Math.max(0, at - clock()));
     return true;
   } catch (error) {
     if (error instanceof CancelledFailure) return false;

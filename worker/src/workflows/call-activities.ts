@@ -1,10 +1,17 @@
-import { proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
 import { CallFailureType, DIAL_RESERVATION_LEASE_MS, callProgressTaskQueue, heldDialTaskQueue, type DialRetryPolicy } from '@call-scheduler/shared/workflow';
 import type { CallActivities } from '../activities';
 
 export type CallWorkflowActivities = Pick<
   CallActivities,
-  'reserveDial' | 'releaseDial' | 'placeCall' | 'placeCallWhenDue' | 'callOffHeldDial' | 'awaitCallProgress' | 'recordCallEvents'
+  | 'reserveDial'
+  | 'releaseDial'
+  | 'placeCall'
+  | 'placeCallWhenDue'
+  | 'callOffHeldDial'
+  | 'awaitCallProgress'
+  | 'recordCallEvents'
+  | 'callingWindowAt'
 > & {
   /** placeCall again, for a dial whose outcome is unknown: asked with the same key until the provider answers. */
   confirmDial: CallActivities['placeCall'];
@@ -134,6 +141,11 @@ export function callActivities(dialRetry: DialRetryPolicy, heldDial: HeldDialOpt
     scheduleToCloseTimeout: '15 seconds',
     retry: { initialInterval: '100 milliseconds', maximumInterval: '2 seconds' },
   });
+  // Reckoned on the workflow's own worker, in a millisecond; a failure is a bug in the window, so it is not retried for long.
+  const { callingWindowAt } = proxyLocalActivities<CallActivities>({
+    startToCloseTimeout: '5 seconds',
+    retry: { maximumAttempts: 3 },
+  });
   return {
     reserveDial,
     releaseDial,
@@ -143,6 +155,7 @@ export function callActivities(dialRetry: DialRetryPolicy, heldDial: HeldDialOpt
     callOffHeldDial,
     awaitCallProgress,
     recordCallEvents,
+    callingWindowAt,
   };
 }
 

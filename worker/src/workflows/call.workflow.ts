@@ -15,6 +15,7 @@ import {
   nextDialAt,
   type CallState,
   type CallWorkflowInput,
+  type CallingWindowAt,
   type DialHold,
   type RetryableOutcome,
   type RunLimits,
@@ -41,6 +42,8 @@ export const DIAL_OUTCOME_UNKNOWN_PATCH = 'dial-outcome-unknown';
 export const RUN_LIMITS_PATCH = 'run-limits';
 /** Marks the runs whose held dial, lost with its worker, Temporal sends to another worker at once. */
 export const HELD_DIAL_RETRIES_PATCH = 'held-dial-retries';
+/** Marks the runs of calls that keep a calling window or a deadline: calls without either never ask. */
+export const CALLING_WINDOW_PATCH = 'calling-windows';
 
 /** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
 type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
@@ -66,7 +69,8 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
   // Temporal's continue-as-new suggestion counts the updates in flight at the server when a task starts, which
   // a replay cannot see again: a run that waited on it could decide otherwise when replayed.
   const runLimits = patched(RUN_LIMITS_PATCH) ? (input.runLimits ?? DEFAULT_RUN_LIMITS) : null;
-  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, runLimits);
+  const keepsWindow = (input.call.window != null || input.call.latestAt != null) && patched(CALLING_WINDOW_PATCH);
+  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, runLimits, keepsWindow);
   // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
   return CancellationScope.nonCancellable(() => run.run());
 }
@@ -74,8 +78,11 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
 function openJournal({ call, continued }: CallWorkflowInput, { recordCallEvents }: CallWorkflowActivities): CallJournal {
   if (continued) return new CallJournal(continued.state, recordCallEvents, continued.unwritten);
   const journal = new CallJournal(newCallState(call), recordCallEvents);
-  const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, by } = call;
-  journal.append({ type: 'CallScheduled', data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, ...(by ? { by } : {}) } });
+  const { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, window, latestAt, by } = call;
+  journal.append({
+    type: 'CallScheduled',
+    data: { phoneNumber, note, scheduledAt, maxAttempts, retryDelaySeconds, ...(window ? { window } : {}), ...(latestAt ? { latestAt } : {}), ...(by ? { by } : {}) },
+  });
   return journal;
 }
 
@@ -100,7 +107,12 @@ class CallRun {
     private readonly dialLeadMs: number | null,
     /** How much the run takes before it hands over; null in runs from before that, which follow Temporal's suggestion. */
     private readonly runLimits: RunLimits | null,
+    /** Whether the run keeps the call's calling window and deadline. */
+    private readonly keepsWindow: boolean,
   ) {}
+
+  /** The dial instants the calling window was last found open for, [from, until): a dial among them needs no asking. */
+  private windowOpen: { from: number; until: number } | null = null;
 
   async run(): Promise<CallState> {
     for (;;) {
@@ -136,6 +148,15 @@ class CallRun {
   private async sleepUntilDue(): Promise<boolean> {
     for (;;) {
       if (this.interrupted()) return false;
+      if (this.windowToAsk()) {
+        await this.askWindow();
+        continue;
+      }
+      const expiry = this.expiry();
+      if (expiry !== null) {
+        this.journal.append({ type: 'CallExpired', data: { reason: expiry } });
+        return false;
+      }
       const at = this.dueAt();
       if (this.wakeAt() <= Date.now()) return true;
       // Inline, not shared with waitOutHold: one more await would send the old alarm's CancelTimer before
@@ -148,6 +169,54 @@ class CallRun {
 
   private dueAt(): number {
     return Date.parse(nextDialAt(this.journal.state));
+  }
+
+  /** When the next dial would be made: when it is due, or now, for a dial overdue (held back by the spend cap). */
+  private dialInstant(): number {
+    return Math.max(this.dueAt(), Date.now());
+  }
+
+  /** Whether the call's window may be closed at the next dial's instant, as far as the run knows. */
+  private windowToAsk(): boolean {
+    const { window, windowOverridden } = this.journal.state;
+    if (!this.keepsWindow || !window || windowOverridden) return false;
+    const instant = this.dialInstant();
+    return !(this.windowOpen && this.windowOpen.from <= instant && instant < this.windowOpen.until);
+  }
+
+  /** Asks whether the window is open at the next dial's instant; if it is closed, the call waits for it to open. */
+  private async askWindow(): Promise<void> {
+    const { window } = this.journal.state;
+    const due = this.dueAt();
+    const at = this.dialInstant();
+    const asked = await this.outcomeOf(this.activities.callingWindowAt({ window: window!, at: new Date(at).toISOString() }));
+    let answer: CallingWindowAt;
+    try {
+      answer = asked.result();
+    } catch (error) {
+      this.journal.append({ type: 'CallFailed', data: { reason: `Could not work out the calling window: ${failureMessage(error)}` } });
+      return;
+    }
+    // A command that moved the call meanwhile makes the answer moot: the run asks again.
+    if (!isPending(this.journal.state) || this.dueAt() !== due) return;
+    if (answer.open) this.windowOpen = { from: at, until: Date.parse(answer.closesAt) };
+    else this.journal.append({ type: 'CallWaitingForWindow', data: answer.wait });
+  }
+
+  /** Why the call can no longer be placed by its deadline, or null while it can. */
+  private expiry(): string | null {
+    const { latestAt, windowOpensAt, status } = this.journal.state;
+    if (!this.keepsWindow || !latestAt || this.dialInstant() <= Date.parse(latestAt)) return null;
+    if (Date.now() > Date.parse(latestAt)) return `The deadline ${latestAt} passed before the call could be placed`;
+    if (windowOpensAt) return `Its calling window opens at ${windowOpensAt}, after its deadline ${latestAt}`;
+    if (status !== 'scheduled') return `Its next attempt, due ${nextDialAt(this.journal.state)}, would fall after its deadline ${latestAt}`;
+    return `It is due ${nextDialAt(this.journal.state)}, after its deadline ${latestAt}`;
+  }
+
+  /** The deadline, for a run that keeps one: a wait for room in the spend cap ends there. */
+  private deadline(): number {
+    const { latestAt } = this.journal.state;
+    return this.keepsWindow && latestAt ? Date.parse(latestAt) : Infinity;
   }
 
   /** When the run takes up the next dial: at its instant, or a lead ahead of it to hand it to a worker. */
@@ -220,7 +289,7 @@ class CallRun {
   private async waitOutHold(hold: DialHold): Promise<void> {
     if (isNewHold(this.journal.state.dialHold, hold)) this.journal.append({ type: 'DialHeldByLimit', data: hold });
     const due = this.dueAt();
-    const alarm = new Alarm(recheckAt(hold, Date.now()));
+    const alarm = new Alarm(Math.min(recheckAt(hold, Date.now()), this.deadline() + 1));
     await this.until(() => alarm.rang || this.dueAt() !== due || this.interrupted());
     alarm.cancel();
   }

@@ -46,7 +46,11 @@ export class CommandHandlers {
     setHandler(callStateQuery, () => this.journal.state);
     this.take(rescheduleUpdate, ({ scheduledAt, by }) => ({ type: 'reschedule', scheduledAt, by }));
     // Start-now updates sent before accounts existed carry no argument.
-    this.take(startNowUpdate, (args: { by?: Actor } | undefined) => ({ type: 'startNow', by: args?.by }));
+    this.take(startNowUpdate, (args: { overrideWindow?: boolean; by?: Actor } | undefined) => ({
+      type: 'startNow',
+      overrideWindow: args?.overrideWindow,
+      by: args?.by,
+    }));
     this.take(cancelUpdate, ({ reason, by }) => ({ type: 'cancel', reason: reason ?? 'cancelled by request', by }));
   }
 

@@ -14,6 +14,7 @@ import {
   workflowIdForCall,
   type CallState,
   type CallWorkflowInput,
+  type CallingWindow,
   type DialLimits,
   type DialRetryPolicy,
   type NewCall,
@@ -26,7 +27,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, t
 import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../src/activities';
+import { createActivities, type Clock } from '../../src/activities';
 import { createCallWorker, type CallWorker } from '../../src/call-worker';
 import { ProviderClient } from '../../src/provider/provider.client';
 import { eventually } from './eventually';
@@ -81,6 +82,8 @@ export interface HarnessOptions {
   temporalAddress?: string;
   /** The worker's slots for the calls' own activities (dials, projection writes); the SDK's default unless set. */
   maxConcurrentActivities?: number;
+  /** The clock held dials are made by, and calls are scheduled from: a time-skipping server's; the wall clock unless set. */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -95,6 +98,10 @@ export interface CallOptions {
   dialLeadMs?: number;
   /** How much one run takes before it hands over; the workflow's defaults when absent. */
   runLimits?: RunLimits;
+  /** An instant to call at, instead of inMs. */
+  at?: number;
+  window?: CallingWindow;
+  latestAt?: string;
 }
 
 /** How long the provider may say nothing about a call before a test's call is given up as lost. */
@@ -159,6 +166,7 @@ export class CallHarness {
       reservations: new DialReservationRepository(dataSource),
       heldDials: new HeldDialRepository(dataSource),
       follow: { pollIntervalMs: 50, lostAfterMs: TEST_LOST_AFTER_MS },
+      clock: options.clock,
     });
     const newWorker = () =>
       createCallWorker({
@@ -358,6 +366,9 @@ function callInput({
   retryDelaySeconds = 1,
   dialLeadMs = TEST_DIAL_LEAD_MS,
   runLimits,
+  at,
+  window,
+  latestAt,
 }: CallOptions & { accountId: string }): CallWorkflowInput {
   const now = Date.now();
   const call: NewCall = {
@@ -365,10 +376,12 @@ function callInput({
     accountId,
     phoneNumber,
     note: null,
-    scheduledAt: new Date(now + inMs).toISOString(),
+    scheduledAt: new Date(at ?? now + inMs).toISOString(),
     maxAttempts,
     retryDelaySeconds,
     createdAt: new Date(now).toISOString(),
+    ...(window ? { window } : {}),
+    ...(latestAt ? { latestAt } : {}),
   };
   return { call, dialRetry: TEST_DIAL_RETRY, dialLeadMs, ...(runLimits ? { runLimits } : {}) };
 }

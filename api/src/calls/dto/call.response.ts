@@ -1,13 +1,16 @@
 import {
   CALL_EVENT_TYPES,
   CALL_STATUSES,
+  WEEKDAYS,
   type CallDetailDto,
   type CallDto,
   type CallEventDto,
   type CallEventType,
   type CallPageDto,
   type CallStatus,
+  type CallingWindow,
   type DialHold,
+  type Weekday,
 } from '@call-scheduler/shared';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -16,6 +19,13 @@ export class DialHoldResponse implements DialHold {
   @ApiProperty({ example: "The account's limit of 20 calls in progress at once is reached" }) reason!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When room is expected; null when it waits for calls in progress to end' })
   retryAt!: string | null;
+}
+
+export class CallingWindowResponse implements CallingWindow {
+  @ApiProperty({ example: 'America/Chicago' }) timeZone!: string;
+  @ApiProperty({ enum: WEEKDAYS, isArray: true }) days!: Weekday[];
+  @ApiProperty({ example: '08:00' }) from!: string;
+  @ApiProperty({ example: '21:00' }) to!: string;
 }
 
 /** OpenAPI descriptions of the shared response shapes. */
@@ -33,6 +43,12 @@ export class CallResponse implements CallDto {
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: DialHoldResponse, nullable: true, description: "Set while the call is due but its account's spend cap holds its dial back" })
   dialHold!: DialHoldResponse | null;
+  @ApiProperty({ type: CallingWindowResponse, nullable: true, description: "When the call may ring, on the callee's clock; null: any hour" })
+  window!: CallingWindowResponse | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The deadline: not placed by then, the call ends expired' }) latestAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set while the next dial waits for the calling window to open, at this instant' })
+  windowOpensAt!: string | null;
+  @ApiProperty({ description: 'Set by a start-now that overrode the calling window, until its dial starts' }) windowOverridden!: boolean;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,10 +1,18 @@
-import { CALL_LIMITS } from '@call-scheduler/shared';
+import { CALL_LIMITS, WEEKDAYS } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SCHEDULED_AT_FORMAT } from '../scheduled-at';
 import { IsStorableText } from '../../errors/storable-text.validator';
 import { IsPhoneNumber, IsScheduledAt } from './call-input.validators';
+
+export class CallingWindowFields {
+  @ApiProperty({ example: 'America/Chicago', description: "IANA time zone of the person called" }) timeZone!: string;
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['mon', 'tue', 'wed', 'thu', 'fri'], description: 'Local days on which the window opens' })
+  days!: string[];
+  @ApiProperty({ example: '08:00', description: 'Local opening time, HH:mm' }) from!: string;
+  @ApiProperty({ example: '21:00', description: 'Local closing time, HH:mm; at or before from, the window closes the next day' }) to!: string;
+}
 
 export class CreateCallDto {
   @ApiProperty({ example: '+14155550123', description: 'Number to call, with its country code; normalised to E.164' })
@@ -42,4 +50,25 @@ export class CreateCallDto {
   @Min(CALL_LIMITS.retryDelaySeconds.min)
   @IsInt()
   retryDelaySeconds?: number;
+
+  @ApiPropertyOptional({
+    type: CallingWindowFields,
+    nullable: true,
+    description:
+      "When the call may ring, on the callee's clock: a due time outside it waits for the window's next opening, and so do retries. Fields left out come from the account's default window; timeZone, left out, is inferred from the number where its country keeps one time (a number of a country with several zones is refused without it). Absent: the account's default, if any; null: any hour.",
+  })
+  // Checked whole, against the account's default and the number, by the service (callWindowFor).
+  @Allow()
+  window?: Partial<CallingWindowFields> | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2030-01-31T17:00:00-06:00',
+    nullable: true,
+    description: `The deadline, ${SCHEDULED_AT_FORMAT}: a call not placed by then, its window, retries and the spend cap included, ends expired, and a retry that would fall after it is not made. After scheduledAt, and not before the window first opens. Absent or null: none.`,
+  })
+  @IsOptional()
+  @IsScheduledAt()
+  latestAt?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CallStatus, DialHold } from '@call-scheduler/shared';
+import type { CallingWindow, CallStatus, DialHold } from '@call-scheduler/shared';
 
 /** The `calls` projection: each call's state after its latest recorded event. */
 @Entity({ name: 'calls' })
@@ -44,6 +44,18 @@ export class CallEntity {
 
   @Column('jsonb', { name: 'dial_hold', nullable: true })
   dialHold!: DialHold | null;
+
+  @Column('jsonb', { name: 'calling_window', nullable: true })
+  window!: CallingWindow | null;
+
+  @Column('timestamptz', { name: 'latest_at', nullable: true })
+  latestAt!: Date | null;
+
+  @Column('timestamptz', { name: 'window_opens_at', nullable: true })
+  windowOpensAt!: Date | null;
+
+  @Column('boolean', { name: 'window_overridden' })
+  windowOverridden!: boolean;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

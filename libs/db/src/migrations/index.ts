@@ -3,6 +3,7 @@ import { NotifyCallChanges1765000000000 } from './1765000000000-notify-call-chan
 import { CreateAccounts1766000000000 } from './1766000000000-create-accounts';
 import { CreateDialReservations1766000000001 } from './1766000000001-create-dial-reservations';
 import { CreateHeldDials1767000000000 } from './1767000000000-create-held-dials';
+import { AddCallingWindows1768000000000 } from './1768000000000-add-calling-windows';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateAccounts1766000000000,
   CreateDialReservations1766000000001,
   CreateHeldDials1767000000000,
+  AddCallingWindows1768000000000,
 ];

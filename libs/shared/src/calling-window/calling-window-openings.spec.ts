@@ -1,5 +1,5 @@
 import type { CallingWindow, Weekday } from './calling-window';
-import { isInCallingWindow, nextCallingWindowOpening } from './calling-window-openings';
+import { callingWindowAt, isInCallingWindow, nextCallingWindowOpening } from './calling-window-openings';
 
 const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -104,5 +104,27 @@ describe('nextCallingWindowOpening', () => {
 
   it('refuses a window that opens on no day', () => {
     expect(() => nextCallingWindowOpening(window('America/New_York', [], '09:00', '17:00'), new Date())).toThrow('opens on no day');
+  });
+});
+
+describe('callingWindowAt', () => {
+  it.each([
+    ['New York office: open until 18:00 that day', '2026-03-09T09:00:00-04:00', office('America/New_York'), '2026-03-09T18:00:00-04:00'],
+    ['nights, past midnight: open until 02:00', '2026-03-10T01:00:00-04:00', newYorkNights, '2026-03-10T02:00:00-04:00'],
+    ['a close in the skipped hour: the jump', '2026-03-08T01:00:00-05:00', newYorkClosesInGap, '2026-03-08T03:00:00-04:00'],
+    ['a close in the repeated hour: its first occurrence', '2026-11-01T01:00:00-04:00', newYorkClosesInRepeat, '2026-11-01T01:30:00-04:00'],
+  ])('%s', (_case, at, callingWindow, closesAt) => {
+    expect(callingWindowAt(callingWindow, new Date(at))).toEqual({ open: true, closesAt: new Date(closesAt).toISOString() });
+  });
+
+  it.each([
+    ['Chicago office on a Saturday: Monday 08:00', '2026-12-05T12:00:00-06:00', office('America/Chicago'), '2026-12-07T08:00:00-06:00', '08:00'],
+    ['a spring-gap opening: shown at the local time of the jump', '2026-03-07T12:00:00-05:00', newYorkSpringGap, '2026-03-08T03:00:00-04:00', '03:00'],
+    ['Kolkata, half an hour off UTC', '2026-06-05T12:30:00Z', office('Asia/Kolkata'), '2026-06-08T08:00:00+05:30', '08:00'],
+  ])('%s', (_case, at, callingWindow, opensAt, localTime) => {
+    expect(callingWindowAt(callingWindow, new Date(at))).toEqual({
+      open: false,
+      wait: { opensAt: new Date(opensAt).toISOString(), timeZone: callingWindow.timeZone, localTime },
+    });
   });
 });

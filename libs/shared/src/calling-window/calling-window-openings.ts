@@ -1,4 +1,5 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import type { WindowWait } from '../call-events';
 import { WEEKDAYS, type CallingWindow } from './calling-window';
 import { instantOfLocalTime, localDateOf, type LocalDate } from './local-time';
 
@@ -12,9 +13,25 @@ interface Interval {
 
 /** Whether a call may ring at `at`. */
 export function isInCallingWindow(window: CallingWindow, at: Date): boolean {
+  return openIntervalAt(window, at) !== undefined;
+}
+
+/** A call due at `at` may ring until `closesAt`, or waits for the window to open. */
+export type CallingWindowAt = { open: true; closesAt: string } | { open: false; wait: WindowWait };
+
+/** Whether a call due at `at` may ring then, and until when; or when, on the callee's clock, it may. */
+export function callingWindowAt(window: CallingWindow, at: Date): CallingWindowAt {
+  const interval = openIntervalAt(window, at);
+  if (interval) return { open: true, closesAt: new Date(interval.close).toISOString() };
+  const opensAt = nextCallingWindowOpening(window, at);
+  const localTime = DateTime.fromJSDate(opensAt, { zone: window.timeZone }).toFormat('HH:mm');
+  return { open: false, wait: { opensAt: opensAt.toISOString(), timeZone: window.timeZone, localTime } };
+}
+
+function openIntervalAt(window: CallingWindow, at: Date): Interval | undefined {
   const zone = zoneOf(window);
   const today = localDateOf(zone, at);
-  return [today.minus({ days: 1 }), today].some((date) => contains(intervalOn(window, zone, date), at.getTime()));
+  return [today.minus({ days: 1 }), today].map((date) => intervalOn(window, zone, date)).find((interval) => contains(interval, at.getTime()));
 }
 
 /** `at` itself when a call may ring then, else the next time the window opens. */

@@ -1,4 +1,4 @@
-import { callingWindowProblems } from './calling-window-problems';
+import { callingWindowProblems, defaultCallingWindowProblems } from './calling-window-problems';
 
 const valid = { timeZone: 'America/Chicago', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' };
 
@@ -39,6 +39,25 @@ describe('callingWindowProblems', () => {
       'window.days',
       'window.from',
       'window.to',
+    ]);
+  });
+});
+
+describe('defaultCallingWindowProblems', () => {
+  it('takes days and hours without a zone', () => {
+    expect(defaultCallingWindowProblems({ days: ['mon'], from: '08:00', to: '21:00' })).toEqual([]);
+  });
+
+  it('refuses a zone, which each callee brings', () => {
+    expect(defaultCallingWindowProblems({ timeZone: 'UTC', days: ['mon'], from: '08:00', to: '21:00' })).toEqual([
+      { field: 'timeZone', message: expect.stringContaining('timeZone is not accepted') },
+    ]);
+  });
+
+  it('names what is wrong with the rest', () => {
+    expect(defaultCallingWindowProblems({ days: [], from: '8', to: '21:00' })).toEqual([
+      { field: 'days', message: expect.stringMatching(/^days must be/) },
+      { field: 'from', message: expect.stringMatching(/^from must be/) },
     ]);
   });
 });

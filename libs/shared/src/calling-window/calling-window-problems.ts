@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { WEEKDAYS } from './calling-window';
 
-type FieldProblem = { field: string; message: string };
+export type FieldProblem = { field: string; message: string };
 
 const FIELDS = ['timeZone', 'days', 'from', 'to'];
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -47,4 +47,17 @@ function localTimeProblems(field: 'from' | 'to', time: unknown): FieldProblem[] 
 
 function problem(field: string, text: string): FieldProblem {
   return { field: `window.${field}`, message: `window.${field} ${text}` };
+}
+
+/**
+ * What is wrong with an account's default window, a body of its own: a calling window without a zone, since
+ * each callee's applies. Its fields are named as the body's, without `window.`.
+ */
+export function defaultCallingWindowProblems(window: unknown): FieldProblem[] {
+  if (typeof window !== 'object' || window === null || Array.isArray(window)) return callingWindowProblems(window);
+  if ('timeZone' in window) return [{ field: 'timeZone', message: "timeZone is not accepted: a default window is read on each callee's own clock" }];
+  return callingWindowProblems({ ...window, timeZone: 'UTC' }).map(({ field, message }) => ({
+    field: field.replace(/^window\./, ''),
+    message: message.replace(/^window\./, ''),
+  }));
 }

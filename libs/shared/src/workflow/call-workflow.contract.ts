@@ -89,5 +89,6 @@ export const callStateQuery = defineQuery<CallState>('callState');
 export const ACCOUNT_SEARCH_ATTRIBUTE = 'AccountId';
 
 export const rescheduleUpdate = defineUpdate<CallState, [{ scheduledAt: string; by?: Actor }]>('reschedule');
-export const startNowUpdate = defineUpdate<CallState, [{ by?: Actor }]>('startNow');
+/** `overrideWindow`: dial now even while the call's calling window is closed; the event records it. */
+export const startNowUpdate = defineUpdate<CallState, [{ overrideWindow?: boolean; by?: Actor }]>('startNow');
 export const cancelUpdate = defineUpdate<CallState, [{ reason?: string; by?: Actor }]>('cancel');

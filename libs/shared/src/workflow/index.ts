@@ -6,3 +6,5 @@ export * from '../call-commands';
 export * from '../call-failures';
 export * from '../call-limits';
 export * from '../accounts';
+export type { CallingWindow, Weekday } from '../calling-window/calling-window';
+export type { CallingWindowAt } from '../calling-window/calling-window-openings';

@@ -2,6 +2,7 @@ import type { Actor, CallEvent, CallEventDto } from '@call-scheduler/shared';
 import { formatDateTime } from '../../lib/date-time';
 import { CALL_STATUS_LABELS } from './call-status-labels';
 import { describeDialHoldEvent } from './dial-hold-description';
+import { describeCallingWindow } from './window-description';
 
 /**
  * One timeline entry in words: "Dial attempt 2 started", "No answer; next attempt 25 Nov, 10:05",
@@ -10,10 +11,18 @@ import { describeDialHoldEvent } from './dial-hold-description';
 export function describeCallEvent(event: CallEventDto, timeZone: string): string {
   const { type, data } = event as unknown as CallEvent;
   switch (type) {
-    case 'CallScheduled':
-      return `Scheduled${byWhom(data.by)} for ${formatDateTime(data.scheduledAt, timeZone)}, up to ${data.maxAttempts} attempts`;
+    case 'CallScheduled': {
+      const window = data.window ? `; rings only ${describeCallingWindow(data.window)}` : '';
+      const deadline = data.latestAt ? `; expires if not placed by ${formatDateTime(data.latestAt, timeZone)}` : '';
+      return `Scheduled${byWhom(data.by)} for ${formatDateTime(data.scheduledAt, timeZone)}, up to ${data.maxAttempts} attempts${window}${deadline}`;
+    }
     case 'CallRescheduled':
-      return data.startNow ? `Started now${byWhom(data.by)}` : `Rescheduled${byWhom(data.by)} to ${formatDateTime(data.scheduledAt, timeZone)}`;
+      if (!data.startNow) return `Rescheduled${byWhom(data.by)} to ${formatDateTime(data.scheduledAt, timeZone)}`;
+      return `Started now${byWhom(data.by)}${data.overrideWindow ? ', overriding the calling window' : ''}`;
+    case 'CallWaitingForWindow':
+      return `Waiting for ${data.localTime} in ${data.timeZone}, when its calling window opens (${formatDateTime(data.opensAt, timeZone)})`;
+    case 'CallExpired':
+      return `Expired: ${data.reason}`;
     case 'DialAttemptStarted':
       return `Dial attempt ${data.attempt} started`;
     case 'DialOutcomeUnknown':

@@ -10,4 +10,5 @@ export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
   busy: 'Busy',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  expired: 'Expired',
 };

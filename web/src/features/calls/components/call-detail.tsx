@@ -6,6 +6,7 @@ import { useTimeZone } from '../../../lib/time-zone';
 import { useCall } from '../api/get-call';
 import { describeCallEvent } from '../call-event-description';
 import { describeDialHold } from '../dial-hold-description';
+import { describeCallingWindow, describeWindowWait } from '../window-description';
 import { formatPhoneNumber } from '../phone-number-input';
 import { CallActions } from './call-actions';
 import { CallTime } from './call-time';
@@ -54,6 +55,27 @@ export function CallDetail({ id, onClose }: { id: string; onClose: () => void })
             <dd>
               <CallTime at={call.data.scheduledAt} now={now} />
             </dd>
+            {call.data.window && (
+              <>
+                <dt>Calling window</dt>
+                <dd>
+                  {describeCallingWindow(call.data.window)}
+                  {call.data.windowOpensAt && (
+                    <>
+                      {' '}· waits {describeWindowWait(call.data.windowOpensAt, call.data.window.timeZone)}, <CallTime at={call.data.windowOpensAt} now={now} />
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
+            {call.data.latestAt && (
+              <>
+                <dt>Deadline</dt>
+                <dd>
+                  <CallTime at={call.data.latestAt} now={now} />
+                </dd>
+              </>
+            )}
             <dt>Attempt</dt>
             <dd>
               {`${call.data.attempt}/${call.data.maxAttempts}`}

@@ -9,6 +9,7 @@ import { callHref } from '../selected-call';
 import { CallTime, RelativeTime } from './call-time';
 import { HeldMarker } from './held-marker';
 import { StatusBadge } from './status-badge';
+import { WindowMarker } from './window-marker';
 
 export interface CallListProps {
   selectedId: string | null;
@@ -149,6 +150,7 @@ const CallRow = memo(function CallRow({ call, now, selected, index, setSize, top
         <span className="cell-label">Status </span>
         <StatusBadge status={call.status} />
         {call.dialHold && <HeldMarker hold={call.dialHold} />}
+        <WindowMarker call={call} />
       </span>
       <span className="cell">
         <span className="cell-label">Number </span>
