@@ -34,9 +34,10 @@ export const WEB_ORIGIN = 'http://web.test:3000';
 
 /** What ApiHarness.footprint counts. */
 export interface Footprint {
-  rows: { calls: number; events: number; idempotencyKeys: number; users: number; sessions: number; apiKeys: number; revokedApiKeys: number; limits: string; defaultWindow: string };
+  rows: { calls: number; events: number; idempotencyKeys: number; users: number; sessions: number; apiKeys: number; revokedApiKeys: number; limits: string; defaultWindow: string; schedules: string };
   workflows: number;
   dials: number;
+  temporalSchedules: string[];
 }
 
 /** An account made for a test, with one API key per role. */
@@ -178,12 +179,24 @@ export class ApiHarness {
            (SELECT count(*) FROM api_keys WHERE account_id = $1)::int AS "apiKeys",
            (SELECT count(*) FROM api_keys WHERE account_id = $1 AND revoked_at IS NOT NULL)::int AS "revokedApiKeys",
            (SELECT concat_ws('/', dials_per_hour, dials_per_day, max_concurrent_calls) FROM accounts WHERE id = $1) AS limits,
-           (SELECT coalesce(default_calling_window::text, 'none') FROM accounts WHERE id = $1) AS "defaultWindow"`,
+           (SELECT coalesce(default_calling_window::text, 'none') FROM accounts WHERE id = $1) AS "defaultWindow",
+           (SELECT coalesce(json_agg(json_build_object('id', id, 'timing', timing) ORDER BY id)::text, '[]') FROM schedules WHERE account_id = $1) AS schedules`,
         [accountId],
       ) as Promise<[Footprint['rows']]>,
       client.workflow.count(`AccountId = "${accountId}"`),
     ]);
-    return { rows, workflows: workflows.count, dials: this.provider.calls().length };
+    return { rows, workflows: workflows.count, dials: this.provider.calls().length, temporalSchedules: await this.temporalSchedules(rows.schedules) };
+  }
+
+  /** Each of the account's schedules as Temporal has it: paused or not, runs taken, what each run calls. */
+  private async temporalSchedules(owned: string): Promise<string[]> {
+    const client = this.app.get(Client);
+    return Promise.all(
+      (JSON.parse(owned) as { id: string }[]).map(async ({ id }) => {
+        const { state, info, action } = await client.schedule.getHandle(`schedule-${id}`).describe();
+        return JSON.stringify({ paused: state.paused, taken: info.numActionsTaken, args: action.type === 'startWorkflow' ? action.args : null });
+      }),
+    );
   }
 
   /** A supertest client for the API, sending an API key: the test account's operator key unless another is given. */

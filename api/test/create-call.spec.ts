@@ -44,6 +44,7 @@ describe('POST /api/calls', () => {
       latestAt: null,
       windowOpensAt: null,
       windowOverridden: false,
+      scheduleId: null,
       note: 'Dentist reminder',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

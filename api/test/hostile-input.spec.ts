@@ -1,4 +1,4 @@
-import { EXPIRED_SIGN_IN_LINK_PARAM, type CallDto, type CallPageDto } from '@call-scheduler/shared';
+import { EXPIRED_SIGN_IN_LINK_PARAM, type CallDto, type CallPageDto, type ScheduleDto } from '@call-scheduler/shared';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,8 @@ let accepting: TestAccount;
 /** The hostile account's one call, hours away: commands that got through would show in its timeline. */
 let pendingCall: CallDto;
 let acceptingCall: CallDto;
+/** The hostile account's one schedule, paused: commands that got through would show in Temporal. */
+let pendingSchedule: ScheduleDto;
 /** An admin of the hostile account, signed in from the web app. */
 let signedIn: Awaited<ReturnType<ApiHarness['signedIn']>>;
 let operations: Operation[];
@@ -36,6 +38,7 @@ beforeAll(async () => {
   harness = await ApiHarness.start({ config: { RATE_LIMIT_PER_MINUTE: '1000000' } });
   [hostile, accepting] = await Promise.all([harness.newAccount('Hostile'), harness.newAccount('Accepting')]);
   [pendingCall, acceptingCall] = await Promise.all([createCall(hostile), createCall(accepting)]);
+  pendingSchedule = (await harness.api(hostile.keys.operator.secret).post('/api/schedules').send(SCHEDULE)).body as ScheduleDto;
   signedIn = await harness.signedIn('admin', hostile.id);
   operations = documentedOperations((await harness.anonymous().get('/api/docs/openapi.json')).body);
   initialFootprint = await eventually(() => harness.footprint(hostile.id), (settled) => settled.rows.events === 1);
@@ -47,6 +50,8 @@ afterAll(async () => {
   console.info(`${total} generated cases:\n${[...casesRun].map(([name, runs]) => `${String(runs).padStart(5)}  ${name}`).join('\n')}`);
   await harness?.close();
 });
+
+const SCHEDULE = { phoneNumber: '+14155550123', timeZone: 'UTC', cron: '0 9 * * *', paused: true };
 
 async function createCall(account: TestAccount): Promise<CallDto> {
   const response = await harness.api(account.keys.operator.secret).post('/api/calls').send({ phoneNumber: '+14155550123', scheduledAt: fromNow(3 * HOUR) });
@@ -91,6 +96,12 @@ function validRequests(): Record<string, ValidRequest> {
     'PUT /api/account/limits': { body: { dialsPerHour: 7, dialsPerDay: 70, maxConcurrentCalls: 3 } },
     'PUT /api/account/default-window': { body: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '21:00' } },
     'DELETE /api/account/default-window': {},
+    'POST /api/schedules': { body: SCHEDULE },
+    'PATCH /api/schedules/{id}': { id: pendingSchedule.id, body: { note: 'Fuzzed' } },
+    'POST /api/schedules/{id}/pause': { id: pendingSchedule.id },
+    'POST /api/schedules/{id}/resume': { id: pendingSchedule.id },
+    'POST /api/schedules/{id}/trigger': { id: pendingSchedule.id },
+    'DELETE /api/schedules/{id}': { id: pendingSchedule.id },
     'POST /api/account/users': { body: { email: `${randomUUID()}@example.com`, name: 'Fuzz', role: 'viewer', password: 'correct horse battery staple' } },
     'POST /api/account/api-keys': { body: { name: 'fuzz', role: 'viewer' } },
     'POST /api/account/api-keys/{id}/revoke': { id: hostile.keys.viewer.id },

@@ -214,6 +214,58 @@ describe('the web page, in a real browser against the real stack', () => {
     await page.close();
   });
 
+  it("shows when a call outside its calling hours will ring, on the callee's clock, and does not dial before", async () => {
+    const page = await openPage();
+    const opens = new Date(Math.ceil((Date.now() + 2 * 60 * 60_000) / 60_000) * 60_000);
+    const losAngeles = (at: Date) => at.toLocaleTimeString('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    await fillCall(page, '415 555 0117', 5_000);
+    await form(page).getByText('When it may ring, deadline, repeat').click();
+    await form(page).getByText(/^US has \d+ time zones: choose the callee's\.$/).waitFor();
+    await form(page).getByLabel("Callee's time zone").fill('America/Los_Angeles');
+    await form(page).getByLabel('Only these hours').check();
+    await form(page).getByLabel('From').fill(losAngeles(opens));
+    await form(page).getByLabel('Until').fill(losAngeles(new Date(opens.getTime() + 60 * 60_000)));
+    await form(page).getByRole('button', { name: 'Schedule' }).click();
+
+    const waits = `for ${losAngeles(opens)} in America/Los_Angeles`;
+    await row(page, '+1 415 555 0117').getByText(`Waits ${waits}`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await row(page, '+1 415 555 0117').getByRole('link').click();
+    await detail(page).getByRole('listitem').filter({ hasText: `Waiting for ${losAngeles(opens)} in America/Los_Angeles` }).waitFor();
+    await screenshot(page, '13-call-waits-for-its-window');
+    await page.waitForTimeout(6_000);
+    expect(await dialsTo('+14155550117')).toBe(0);
+    await waitForBadge(detail(page), 'Scheduled');
+    await page.close();
+  });
+
+  it('makes a recurring call from the form, and the Recurring page shows its first run and the call it made', async () => {
+    const page = await openPage();
+    await fillCall(page, '415 555 0118', null);
+    await form(page).getByText('When it may ring, deadline, repeat').click();
+    await form(page).getByLabel('Repeat').selectOption('cron');
+    await form(page).getByLabel('Cron expression, in your time zone').fill('* * * * *');
+    await expect(form(page).getByRole('list', { name: 'Next calls:' }).getByRole('listitem').count()).resolves.toBe(5);
+    await form(page).getByRole('button', { name: 'Start now' }).click();
+    await form(page).getByRole('status').getByText(/^Recurring call to \+1 415 555 0118: Cron \* \* \* \* \* \(Asia\/(Kolkata|Calcutta)\)/).waitFor();
+    await form(page).getByRole('link', { name: 'See it' }).click();
+
+    const schedule = page.getByRole('listitem').filter({ hasText: '+1 415 555 0118' });
+    await schedule.waitFor();
+    await screenshot(page, '14-recurring-call');
+    // Every minute: the first run comes within one, then its call rings and ends.
+    const firstCall = schedule.getByRole('definition').filter({ hasText: /\d/ }).getByRole('link').first();
+    await firstCall.waitFor({ timeout: 90_000 });
+    await firstCall.click();
+    await waitForBadge(detail(page), 'Completed');
+    expect(await dialsTo('+14155550118')).toBeGreaterThanOrEqual(1);
+
+    await page.goto(`${stack.webUrl!}#schedules`);
+    await schedule.getByRole('button', { name: 'Delete' }).click();
+    await schedule.getByRole('button', { name: 'Delete it' }).click();
+    await schedule.waitFor({ state: 'detached' });
+    await page.close();
+  }, 180_000);
+
   it('names the phone field when the number is bad, and sends nothing', async () => {
     const page = await openPage();
     await fillCall(page, '12345', 60_000);

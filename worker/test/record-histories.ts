@@ -26,6 +26,7 @@ import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate, type Ca
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowBundle } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -54,7 +55,8 @@ const settle = (promise: Promise<unknown>) => promise.then(
   () => undefined,
 );
 
-type Scenario = (h: CallHarness) => Promise<CallHandle>;
+/** Drives one workflow to its end; its id names the history to save. */
+type Scenario = (h: CallHarness) => Promise<Pick<CallHandle, 'workflowId'>>;
 
 /** Histories larger than this are stored gzipped. */
 const LARGE_HISTORY_CHARS = 1_000_000;
@@ -218,6 +220,11 @@ const SCENARIOS: Record<string, Scenario> = {
     const { handle } = await dialHeldForItsInstant(h);
     await handle.cancel();
     await settle(handle.result());
+    return handle;
+  },
+  async 'schedule-run'(h) {
+    const handle = await h.startScheduledRun(randomUUID(), NUMBER.answered);
+    await handle.result();
     return handle;
   },
   async 'waited-for-its-calling-window'(h) {
@@ -412,7 +419,7 @@ async function untilHistoryShows(shows: (history: History) => boolean, attempt: 
 }
 
 /** Every run of the call's workflow, oldest first, as `<name>.json` or `<name>.run-<n>.json`. */
-async function save(h: CallHarness, name: string, handle: CallHandle): Promise<void> {
+async function save(h: CallHarness, name: string, handle: Pick<CallHandle, 'workflowId'>): Promise<void> {
   const runs: History[] = [];
   for await (const { history } of h.client.workflow.list({ query: `WorkflowId = "${handle.workflowId}"` }).intoHistories()) {
     runs.push(history as History);

@@ -110,6 +110,7 @@ describe('replaying call histories', () => {
         'started-now-overriding-its-calling-window',
         'expired-before-its-calling-window-opened',
         'expired-instead-of-a-late-retry',
+        'schedule-run',
         'continued-on-temporals-suggestion.run-1',
         'continued-on-temporals-suggestion.run-2',
         'continued-on-temporals-suggestion.run-3',
@@ -186,6 +187,16 @@ describe('replaying call histories', () => {
     expect(activityFailureTypes(history('lost-track-of-a-silent-provider'))).toEqual(['ProviderSilent']);
     expect(retriedActivities(history('followed-again-after-its-worker-died'))).toContainEqual({ type: 'awaitCallProgress', after: 'TIMEOUT_TYPE_HEARTBEAT' });
     expect(retriedActivities(history('waited-out-a-database-outage')).map(({ type }) => type)).toContain('recordCallEvents');
+  });
+
+  it('holds the calling window, deadline and schedule paths they are named after', () => {
+    const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
+    const markers = (name: string) => history(name).events!.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
+    expect(markers('waited-for-its-calling-window')).toBe(2);
+    expect(markers('started-now-overriding-its-calling-window')).toBeGreaterThanOrEqual(2);
+    expect(scheduledActivities(history('expired-before-its-calling-window-opened')).filter((type) => type !== 'recordCallEvents')).toEqual([]);
+    expect(scheduledActivities(history('expired-instead-of-a-late-retry')).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue']);
+    expect(history('schedule-run').events!.filter((event) => event.startChildWorkflowExecutionInitiatedEventAttributes).length).toBe(1);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -18,11 +18,11 @@ export interface IdempotencyClaim {
 const CALL_COLUMNS = [
   'id', 'account_id', 'phone_number', 'note', 'scheduled_at', 'status', 'attempt', 'max_attempts', 'retry_delay_seconds',
   'next_attempt_at', 'external_call_id', 'last_error', 'dial_hold', 'calling_window', 'latest_at', 'window_opens_at',
-  'window_overridden', 'created_at', 'updated_at', 'version',
+  'window_overridden', 'schedule_id', 'created_at', 'updated_at', 'version',
 ] as const;
 
 /** Set once, when the call is created: calls whose runs began before accounts carry none in their state. */
-const SET_ONCE: readonly string[] = ['id', 'account_id'];
+const SET_ONCE: readonly string[] = ['id', 'account_id', 'schedule_id'];
 
 const INSERT_CALL = `
   INSERT INTO calls (${CALL_COLUMNS.join(', ')})
@@ -74,6 +74,12 @@ export class CallRepository {
   /** The calls with these ids, whatever their account, in one query, in no particular order; unknown ids are left out. */
   async findByIds(ids: string[]): Promise<CallState[]> {
     const entities = await this.dataSource.getRepository(CallEntity).findBy({ id: In(ids) });
+    return entities.map(toCallState);
+  }
+
+  /** The latest calls a schedule's runs made, newest first. */
+  async findBySchedule(scheduleId: string, limit: number): Promise<CallState[]> {
+    const entities = await this.dataSource.getRepository(CallEntity).find({ where: { scheduleId }, order: { createdAt: 'DESC' }, take: limit });
     return entities.map(toCallState);
   }
 
@@ -139,7 +145,7 @@ function callParams(call: CallState): unknown[] {
     call.retryDelaySeconds, call.nextAttemptAt, call.externalCallId, call.lastError, call.dialHold ? JSON.stringify(call.dialHold) : null,
     // States of runs from before calling windows lack these.
     call.window ? JSON.stringify(call.window) : null, call.latestAt ?? null, call.windowOpensAt ?? null, call.windowOverridden ?? false,
-    call.createdAt, call.updatedAt, call.version,
+    call.scheduleId ?? null, call.createdAt, call.updatedAt, call.version,
   ];
 }
 
@@ -162,6 +168,7 @@ function toCallState(entity: CallEntity): CallState {
     latestAt: entity.latestAt?.toISOString() ?? null,
     windowOpensAt: entity.windowOpensAt?.toISOString() ?? null,
     windowOverridden: entity.windowOverridden,
+    scheduleId: entity.scheduleId,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
     version: entity.version,

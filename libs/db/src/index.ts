@@ -11,3 +11,4 @@ export * from './dial-reservation.repository';
 export * from './held-dial.repository';
 export * from './database-unavailable';
 export * from './lost-connections';
+export * from './schedule.repository';

@@ -28,6 +28,8 @@ export interface CallState {
   windowOpensAt: string | null;
   /** Set by a start-now that overrides the window, until that dial starts. */
   windowOverridden: boolean;
+  /** The schedule whose run made the call; null for a call made on its own. */
+  scheduleId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -44,14 +46,16 @@ export interface NewCall {
   createdAt: string;
   window?: CallingWindow | null;
   latestAt?: string | null;
+  scheduleId?: string | null;
   /** Who asked for the call. */
   by?: Actor;
 }
 
 /** The state a call has before any event: what the API shows between accepting a call and its first event. */
-export function newCallState({ by: _by, window, latestAt, ...call }: NewCall): CallState {
+export function newCallState({ by: _by, window, latestAt, scheduleId, ...call }: NewCall): CallState {
   return {
     ...call,
+    scheduleId: scheduleId ?? null,
     window: window ?? null,
     latestAt: latestAt ?? null,
     windowOpensAt: null,

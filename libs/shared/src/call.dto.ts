@@ -26,6 +26,8 @@ export interface CallDto {
   windowOpensAt: string | null;
   /** Set by a start-now that overrode the window, until its dial starts. */
   windowOverridden: boolean;
+  /** The schedule whose run made the call; null for a call made on its own. */
+  scheduleId: string | null;
   note: string | null;
   createdAt: string;
   updatedAt: string;

@@ -10,3 +10,4 @@ export * from './call.dto';
 export * from './call-stream';
 export * from './phone-number';
 export * from './calling-window';
+export * from './schedules';

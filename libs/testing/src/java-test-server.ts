@@ -10,10 +10,18 @@ import { installWhole } from './install-whole';
  * would download a native build from Temporal's servers; Maven Central, which our machines reach, serves it as a jar.
  */
 const TEST_SERVER_VERSION = '1.31.0';
+/** Bumped when the launcher changes, so an installed copy is replaced. */
+const LAUNCHER_REVISION = 2;
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
-const INSTALL_DIR = join(PROJECT_ROOT, '.tools', 'temporal-test-server', TEST_SERVER_VERSION);
+const INSTALL_DIR = join(PROJECT_ROOT, '.tools', 'temporal-test-server', `${TEST_SERVER_VERSION}-${LAUNCHER_REVISION}`);
 const LAUNCHER = join(INSTALL_DIR, 'temporal-test-server');
+
+/**
+ * One core's worth of threads and the quick compiler only: the server's start-up otherwise takes both cores for
+ * seconds, and the suites beside it (two test files run at once) miss the provider states they poll for.
+ */
+const JVM_OPTIONS = '-XX:ActiveProcessorCount=1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 const POM = `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -38,7 +46,7 @@ async function installJavaTestServer(): Promise<string> {
     await writeFile(join(staging, 'pom.xml'), POM);
     await promisify(execFile)('mvn', ['-q', '-B', 'dependency:build-classpath', '-Dmdep.outputFile=classpath.txt'], { cwd: staging });
     const classpath = (await readFile(join(staging, 'classpath.txt'), 'utf8')).trim();
-    await writeFile(join(staging, 'temporal-test-server'), `#!/bin/sh\nexec java -cp '${classpath}' io.temporal.testserver.TestServer "$@"\n`);
+    await writeFile(join(staging, 'temporal-test-server'), `#!/bin/sh\nexec java ${JVM_OPTIONS} -cp '${classpath}' io.temporal.testserver.TestServer "$@"\n`);
     await chmod(join(staging, 'temporal-test-server'), 0o755);
   });
   return LAUNCHER;

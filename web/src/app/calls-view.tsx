@@ -1,3 +1,4 @@
+import { useAccount } from '../features/account/api/get-account';
 import { CallDetail } from '../features/calls/components/call-detail';
 import { CallForm } from '../features/calls/components/call-form';
 import { CallList } from '../features/calls/components/call-list';
@@ -6,6 +7,7 @@ import { callHref, useSelectedCall } from '../features/calls/selected-call';
 /** The form, the list, and the call open in the URL beside them. */
 export function CallsView() {
   const [selectedId, select] = useSelectedCall();
+  const defaultWindow = useAccount().data?.defaultWindow ?? null;
 
   /** Back to where the operator was: the call's row, when it is on screen. */
   const closeDetail = (id: string) => {
@@ -16,7 +18,7 @@ export function CallsView() {
   return (
     <main className="layout">
       <div className="main-column">
-        <CallForm />
+        <CallForm defaultWindow={defaultWindow} />
         <CallList selectedId={selectedId} />
       </div>
       {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => closeDetail(selectedId)} />}

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import { SCHEDULES_HREF } from '../features/schedules/schedules-href';
 
 /** The parts of the signed-in page, each reached by its URL hash (a call open in Calls is `#call=<id>`). */
-export type Section = 'calls' | 'account';
+export type Section = 'calls' | 'schedules' | 'account';
 
-export const SECTION_HREFS: Record<Section, string> = { calls: '#calls', account: '#account' };
+export const SECTION_HREFS: Record<Section, string> = { calls: '#calls', schedules: SCHEDULES_HREF, account: '#account' };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -11,7 +12,8 @@ function subscribe(onChange: () => void): () => void {
 }
 
 function sectionFromHash(): Section {
-  return window.location.hash === SECTION_HREFS.account ? 'account' : 'calls';
+  const section = (Object.keys(SECTION_HREFS) as Section[]).find((name) => SECTION_HREFS[name] === window.location.hash);
+  return section ?? 'calls';
 }
 
 /** The section the URL asks for; Calls unless it asks for another. */

@@ -49,7 +49,8 @@ describe('Workspace', () => {
     window.location.hash = '#account';
     renderWorkspace(role);
 
-    expect(screen.queryByRole('navigation', { name: 'Sections' })).not.toBeInTheDocument();
+    const sections = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(sections).getAllByRole('link').map((link) => link.textContent)).toEqual(['Calls', 'Recurring']);
     expect(screen.queryByRole('region', { name: 'Spend cap' })).not.toBeInTheDocument();
     expect(await screen.findByRole('form', { name: 'New call' })).toBeInTheDocument();
   });

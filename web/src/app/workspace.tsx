@@ -1,5 +1,6 @@
 import { canManageAccount, type MeDto } from '@call-scheduler/shared';
 import { AccountPage } from '../features/account/components/account-page';
+import { SchedulesPage } from '../features/schedules/components/schedules-page';
 import { useRecheckSession } from '../features/auth/api/get-session';
 import { SessionMenu } from '../features/auth/components/session-menu';
 import { useCallStream } from '../features/calls/api/call-stream';
@@ -19,7 +20,7 @@ export interface WorkspaceProps {
 export function Workspace({ me, temporalUiUrl }: WorkspaceProps) {
   // The live feed drops when the session ends, among other reasons: each drop asks the API which.
   const stream = useCallStream(useRecheckSession());
-  const sections: Section[] = canManageAccount(me.role) ? ['calls', 'account'] : ['calls'];
+  const sections: Section[] = canManageAccount(me.role) ? ['calls', 'schedules', 'account'] : ['calls', 'schedules'];
   const asked = useSection();
   const section = sections.includes(asked) ? asked : 'calls';
 
@@ -39,12 +40,10 @@ export function Workspace({ me, temporalUiUrl }: WorkspaceProps) {
           <SessionMenu me={me} />
         </header>
         <ConnectionBanner status={stream} />
-        {section === 'account' ? (
-          <main className="layout">
-            <AccountPage />
-          </main>
-        ) : (
+        {section === 'calls' ? (
           <CallsView />
+        ) : (
+          <main className="layout">{section === 'account' ? <AccountPage /> : <SchedulesPage />}</main>
         )}
       </div>
     </CallerRoleProvider>

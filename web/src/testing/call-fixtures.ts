@@ -20,6 +20,7 @@ export function makeCall(overrides: Partial<CallDto> = {}): CallDto {
     latestAt: null,
     windowOpensAt: null,
     windowOverridden: false,
+    scheduleId: null,
     note: null,
     createdAt: '2026-11-24T09:00:00.000Z',
     updatedAt: '2026-11-24T09:00:00.000Z',

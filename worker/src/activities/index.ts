@@ -2,6 +2,7 @@ import type { CallRepository, DialReservationRepository, HeldDialRepository } fr
 import type { ProviderClient } from '../provider/provider.client';
 import { createAwaitCallProgress, type FollowSettings } from './await-call-progress.activity';
 import { createCallOffHeldDial } from './call-off-held-dial.activity';
+import { callIdForRunActivity } from './call-id-for-run.activity';
 import { callingWindowAtActivity } from './calling-window-at.activity';
 import { HeldDialClaims } from './held-dial-claims';
 import { createPlaceCall } from './place-call.activity';
@@ -32,6 +33,7 @@ export function createActivities({ provider, calls, reservations, heldDials, fol
     recordCallEvents: createRecordCallEvents(calls),
     recordCallEvent: createRecordCallEvent(calls),
     callingWindowAt: callingWindowAtActivity,
+    callIdForRun: callIdForRunActivity,
   };
 }
 

@@ -15,6 +15,9 @@ import {
   type CallState,
   type CallWorkflowInput,
   type CallingWindow,
+  type ScheduledCallInput,
+  SCHEDULED_CALL_WORKFLOW_TYPE,
+  scheduledRunWorkflowIdPrefix,
   type DialLimits,
   type DialRetryPolicy,
   type NewCall,
@@ -32,7 +35,7 @@ import { createCallWorker, type CallWorker } from '../../src/call-worker';
 import { ProviderClient } from '../../src/provider/provider.client';
 import { eventually } from './eventually';
 import { WorkerProcess } from './worker-process';
-import type { callWorkflow } from '../../src/workflows';
+import type { callWorkflow, scheduledCallWorkflow } from '../../src/workflows';
 
 export type CallHandle = WorkflowHandle<typeof callWorkflow>;
 
@@ -254,6 +257,25 @@ export class CallHarness {
     this.running = undefined;
     worker.shutdown();
     await done;
+  }
+
+  /** What a schedule's run starts with, as the API makes it: a call to `phoneNumber` in the harness's account. */
+  scheduledRunInput(scheduleId: string, phoneNumber: string): ScheduledCallInput {
+    return {
+      scheduleId,
+      template: { accountId: this.accountId, phoneNumber, note: 'Weekly check-in', maxAttempts: 1, retryDelaySeconds: 1, window: null },
+      dialRetry: TEST_DIAL_RETRY,
+      dialLeadMs: TEST_DIAL_LEAD_MS,
+    };
+  }
+
+  /** Starts a schedule's run as Temporal would at `nominalTime`, under the workflow id a schedule gives it. */
+  startScheduledRun(scheduleId: string, phoneNumber: string, nominalTime = '2026-12-02T09:00:00Z') {
+    return this.client.workflow.start<typeof scheduledCallWorkflow>(SCHEDULED_CALL_WORKFLOW_TYPE, {
+      workflowId: `${scheduledRunWorkflowIdPrefix(scheduleId)}-${nominalTime}`,
+      taskQueue: this.taskQueue,
+      args: [this.scheduledRunInput(scheduleId, phoneNumber)],
+    });
   }
 
   /** Starts one call's workflow, as the API does. */

@@ -49,6 +49,8 @@ export class CallResponse implements CallDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set while the next dial waits for the calling window to open, at this instant' })
   windowOpensAt!: string | null;
   @ApiProperty({ description: 'Set by a start-now that overrode the calling window, until its dial starts' }) windowOverridden!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The schedule whose run made the call; null for a call made on its own' })
+  scheduleId!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

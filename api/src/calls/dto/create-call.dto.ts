@@ -1,4 +1,4 @@
-import { CALL_LIMITS, WEEKDAYS } from '@call-scheduler/shared';
+import { CALL_LIMITS, WEEKDAYS, type Weekday } from '@call-scheduler/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 // class-validator checks the decorator nearest the property first: the type check goes last.
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -9,7 +9,7 @@ import { IsPhoneNumber, IsScheduledAt } from './call-input.validators';
 export class CallingWindowFields {
   @ApiProperty({ example: 'America/Chicago', description: "IANA time zone of the person called" }) timeZone!: string;
   @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['mon', 'tue', 'wed', 'thu', 'fri'], description: 'Local days on which the window opens' })
-  days!: string[];
+  days!: Weekday[];
   @ApiProperty({ example: '08:00', description: 'Local opening time, HH:mm' }) from!: string;
   @ApiProperty({ example: '21:00', description: 'Local closing time, HH:mm; at or before from, the window closes the next day' }) to!: string;
 }

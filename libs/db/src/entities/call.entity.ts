@@ -57,6 +57,9 @@ export class CallEntity {
   @Column('boolean', { name: 'window_overridden' })
   windowOverridden!: boolean;
 
+  @Column('uuid', { name: 'schedule_id', nullable: true })
+  scheduleId!: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

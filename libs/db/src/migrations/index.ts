@@ -4,6 +4,7 @@ import { CreateAccounts1766000000000 } from './1766000000000-create-accounts';
 import { CreateDialReservations1766000000001 } from './1766000000001-create-dial-reservations';
 import { CreateHeldDials1767000000000 } from './1767000000000-create-held-dials';
 import { AddCallingWindows1768000000000 } from './1768000000000-add-calling-windows';
+import { CreateSchedules1769000000000 } from './1769000000000-create-schedules';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateDialReservations1766000000001,
   CreateHeldDials1767000000000,
   AddCallingWindows1768000000000,
+  CreateSchedules1769000000000,
 ];

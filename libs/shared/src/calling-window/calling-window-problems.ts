@@ -24,8 +24,13 @@ export function callingWindowProblems(window: unknown): FieldProblem[] {
   ];
 }
 
+/** Whether the value names an IANA time zone this runtime knows. */
+export function isTimeZone(value: unknown): value is string {
+  return typeof value === 'string' && IANAZone.isValidZone(value);
+}
+
 function timeZoneProblems(timeZone: unknown): FieldProblem[] {
-  if (typeof timeZone === 'string' && IANAZone.isValidZone(timeZone)) return [];
+  if (isTimeZone(timeZone)) return [];
   return [problem('timeZone', 'must be an IANA time zone such as America/Chicago')];
 }
 

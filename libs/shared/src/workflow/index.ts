@@ -8,3 +8,5 @@ export * from '../call-limits';
 export * from '../accounts';
 export type { CallingWindow, Weekday } from '../calling-window/calling-window';
 export type { CallingWindowAt } from '../calling-window/calling-window-openings';
+export * from './scheduled-call-workflow.contract';
+export type { CallTemplate, ScheduleTiming } from '../schedules/schedule';

@@ -10,7 +10,7 @@ const fetchMock = useFetchMock();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function renderForm(timeZone = 'America/Los_Angeles') {
-  const view = renderWithProviders(<CallForm />, { timeZone });
+  const view = renderWithProviders(<CallForm defaultWindow={null} />, { timeZone });
   const { user } = view;
   const form = {
     phone: () => screen.getByLabelText('Phone number'),
@@ -287,9 +287,71 @@ describe('CallForm', () => {
     expect(form.phone()).toHaveAttribute('aria-invalid', 'false');
   });
 
+  describe('calling hours, deadline and repeat', () => {
+    it("sends its own hours in the callee's zone and a deadline with the call", async () => {
+      fetchMock.mockResolvedValueOnce(jsonResponse(makeCall(), 201));
+      const { user, form } = renderForm('Europe/Berlin');
+      const day = nextDateIn('winter');
+      await form.fill({ phone: '+1 312 555 0123', time: `${day}T10:00` });
+      await user.click(screen.getByText('When it may ring, deadline, repeat'));
+      expect(screen.getByLabelText("Callee's time zone")).toHaveAccessibleDescription(expect.stringMatching(/^US has \d+ time zones: choose the callee's\.$/));
+      await user.type(screen.getByLabelText("Callee's time zone"), 'America/Chicago');
+      await user.click(screen.getByLabelText('Only these hours'));
+      await user.click(within(screen.getByRole('group', { name: 'Days' })).getByLabelText('Sat'));
+      await user.type(screen.getByLabelText('Give up if not placed by (optional)'), `${day}T18:00`);
+
+      await form.schedule();
+
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+      expect(sentRequests(fetchMock)[0]!.body).toMatchObject({
+        window: { timeZone: 'America/Chicago', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], from: '08:00', to: '21:00' },
+        latestAt: `${day}T18:00:00.000+01:00`,
+      });
+    });
+
+    it('makes a recurring call at the time picked, previewing its next calls first', async () => {
+      const { user, form } = renderForm('America/Los_Angeles');
+      const day = nextDateIn('winter');
+      await form.fill({ phone: '+1 415 555 0123', time: `${day}T09:30` });
+      await user.click(screen.getByText('When it may ring, deadline, repeat'));
+      await user.selectOptions(screen.getByLabelText('Repeat'), 'weekdays');
+
+      const preview = screen.getByRole('list', { name: 'Next calls:' });
+      expect(within(preview).getAllByRole('listitem')).toHaveLength(5);
+      expect(within(preview).getAllByRole('listitem').every((item) => /9:30/.test(item.textContent ?? ''))).toBe(true);
+
+      fetchMock.mockResolvedValueOnce(
+        jsonResponse({ id: 's-1', phoneNumber: '+14155550123', cron: '30 9 * * mon-fri', intervalSeconds: null, timeZone: 'America/Los_Angeles', nextRunTimes: [] }, 201),
+      );
+      await form.schedule();
+
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+      expect(sentRequests(fetchMock)[0]).toMatchObject({
+        url: '/api/schedules',
+        method: 'POST',
+        body: { phoneNumber: '+14155550123', timeZone: 'America/Los_Angeles', cron: '30 9 * * mon-fri', startAt: `${day}T09:30:00.000-08:00`, maxAttempts: 3 },
+      });
+      expect(await screen.findByText(/Recurring call to .*: Weekdays at 09:30 \(America\/Los_Angeles\)\./)).toBeVisible();
+      expect(screen.getByRole('link', { name: 'See it' })).toHaveAttribute('href', '#schedules');
+    });
+
+    it('shows a cron expression the API cannot read under its field, and sends nothing', async () => {
+      const { user, form } = renderForm();
+      await form.fill({ time: '' });
+      await user.click(screen.getByText('When it may ring, deadline, repeat'));
+      await user.selectOptions(screen.getByLabelText('Repeat'), 'cron');
+      await user.type(screen.getByLabelText('Cron expression, in your time zone'), '0 9 * *');
+
+      await form.startNow();
+
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(screen.getByLabelText('Cron expression, in your time zone')).toHaveAccessibleDescription(expect.stringContaining('five fields'));
+    });
+  });
+
   describe('for a viewer', () => {
     it('disables every field and button and says why', () => {
-      renderWithProviders(<CallForm />, { role: 'viewer' });
+      renderWithProviders(<CallForm defaultWindow={null} />, { role: 'viewer' });
       const form = screen.getByRole('form', { name: 'New call' });
 
       expect(within(form).getByText('Viewers can only read calls.')).toBeVisible();

@@ -1,10 +1,13 @@
-import { CALL_LIMITS, type CallDto, type CreateCallRequest } from '@call-scheduler/shared';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { CALL_LIMITS, type CallDto, type CreateCallRequest, type CreateScheduleRequest, type DefaultCallingWindow, type ScheduleDto } from '@call-scheduler/shared';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FieldError } from '../../../components/field-error';
 import { ApiError } from '../../../lib/api-client';
 import { useCallerRole } from '../../../lib/caller-role';
 import { describeTimeZone, formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../../lib/date-time';
 import { useTimeZone } from '../../../lib/time-zone';
+import { useCreateSchedule } from '../../schedules/api/schedules';
+import { describeScheduleTiming } from '../../schedules/schedule-description';
+import { SCHEDULES_HREF } from '../../schedules/schedules-href';
 import { useCreateCall } from '../api/create-call';
 import { callCommandAvailability } from '../call-actions.rules';
 import {
@@ -15,8 +18,18 @@ import {
   type CallFormIntent,
   type CallFormValues,
 } from '../call-form.validation';
+import {
+  API_FIELD_OF_TIMING_FIELD,
+  checkCallTiming,
+  initialCallTiming,
+  type CallTiming,
+  type CallTimingErrors,
+  type CallTimingField,
+  type CallTimingValues,
+} from '../call-timing.validation';
 import { countryOptions, defaultCountry, formatAsTyped, formatPhoneNumber, toE164 } from '../phone-number-input';
 import { callHref } from '../selected-call';
+import { CallTimingFields } from './call-timing-fields';
 
 const EMPTY_CALL = { phone: '', scheduledAt: '', note: '' };
 
@@ -29,8 +42,16 @@ function initialValues(): CallFormValues {
   };
 }
 
-/** Schedules a call for a time in the operator's zone, or starts one now; disabled, saying why, for a role that may not. */
-export function CallForm() {
+export interface CallFormProps {
+  /** The account's calling hours, which a call keeps unless the operator picks others; null: any hour. */
+  defaultWindow: DefaultCallingWindow | null;
+}
+
+/**
+ * Schedules a call for a time in the operator's zone, or starts one now, or makes it repeat; within calling hours
+ * and by a deadline where asked. Disabled, saying why, for a role that may not.
+ */
+export function CallForm({ defaultWindow }: CallFormProps) {
   const availability = callCommandAvailability(useCallerRole());
   const timeZone = useTimeZone();
   const countries = useMemo(countryOptions, []);
@@ -38,11 +59,21 @@ export function CallForm() {
   const [touched, setTouched] = useState<Partial<Record<CallFormField, boolean>>>({});
   const [submitErrors, setSubmitErrors] = useState<CallFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ text: string; callId: string } | null>(null);
+  const [done, setDone] = useState<{ text: string; href: string; link: string } | null>(null);
+  const [timing, setTiming] = useState<CallTimingValues>(() => initialCallTiming(null));
+  const [timingTouched, setTimingTouched] = useState<Partial<Record<CallTimingField, boolean>>>({});
+  const [timingSubmitErrors, setTimingSubmitErrors] = useState<CallTimingErrors>({});
+  const windowModeChosen = useRef(false);
   const idempotency = useRef<{ body: string; key: string } | null>(null);
   const fields = useRef<Partial<Record<CallFormField, HTMLElement | null>>>({});
   const createCall = useCreateCall();
+  const createSchedule = useCreateSchedule();
   const id = useId();
+
+  // The account's hours, once known, are the default a call keeps unless the operator chose otherwise.
+  useEffect(() => {
+    if (defaultWindow && !windowModeChosen.current) setTiming((previous) => ({ ...initialCallTiming(defaultWindow), ...pickChosen(previous) }));
+  }, [defaultWindow]);
 
   const liveIntent: CallFormIntent = values.scheduledAt ? 'schedule' : 'start-now';
   const liveErrors = checkCallForm(values, liveIntent, { now: new Date(), timeZone }).errors ?? {};
@@ -57,28 +88,62 @@ export function CallForm() {
   };
   const touch = (field: CallFormField) => setTouched((previous) => ({ ...previous, [field]: true }));
 
+  const timingContext = (intent: CallFormIntent) => {
+    const phone = toE164(values.phone, values.country);
+    const scheduledAt = intent === 'schedule' ? fromLocalInputValue(values.scheduledAt, timeZone) : null;
+    return { now: new Date(), timeZone, e164: 'e164' in phone ? phone.e164 : null, defaultWindow, scheduledAt };
+  };
+  const liveTimingErrors = checkCallTiming(timing, timingContext(liveIntent)).errors ?? {};
+  const timingErrorOf = (field: CallTimingField) => timingSubmitErrors[field] ?? (timingTouched[field] ? liveTimingErrors[field] : undefined);
+  const changeTiming = (changes: Partial<CallTimingValues>) => {
+    if (changes.windowMode) windowModeChosen.current = true;
+    setTiming((previous) => ({ ...previous, ...changes }));
+    setTimingSubmitErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => !(field in changes))));
+    setFormError(null);
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent: CallFormIntent = submitter?.value === 'start-now' ? 'start-now' : 'schedule';
     const check = checkCallForm(values, intent, { now: new Date(), timeZone });
+    const timingCheck = checkCallTiming(timing, timingContext(intent));
     setDone(null);
     setFormError(null);
-    if (check.errors) {
+    if (check.errors || timingCheck.errors) {
       setTouched({ phone: true, scheduledAt: intent === 'schedule', note: true, maxAttempts: true, retryDelayMinutes: true });
-      setSubmitErrors(check.errors);
-      focusFirst(Object.keys(check.errors) as CallFormField[]);
+      setTimingTouched({ calleeTimeZone: true, days: true, from: true, to: true, latestAt: true, repeat: true, cron: true });
+      setSubmitErrors(check.errors ?? {});
+      setTimingSubmitErrors(timingCheck.errors ?? {});
+      focusFirst([...Object.keys(check.errors ?? {}), ...Object.keys(timingCheck.errors ?? {})]);
       return;
     }
     setSubmitErrors({});
+    setTimingSubmitErrors({});
+    const made = () => {
+      idempotency.current = null;
+      setValues((previous) => ({ ...previous, ...EMPTY_CALL }));
+      setTiming((previous) => ({ ...previous, latestAt: '', repeat: 'none', cron: '' }));
+      setTouched({});
+      setTimingTouched({});
+    };
+    if (timingCheck.timing.repeat) {
+      createSchedule.mutate(scheduleRequest(check.request, timingCheck.timing), {
+        onSuccess: (schedule) => {
+          made();
+          setDone({ text: describeScheduleMade(schedule, timeZone), href: SCHEDULES_HREF, link: 'See it' });
+        },
+        onError: (error) => showServerError(error),
+      });
+      return;
+    }
+    const request = callRequest(check.request, timingCheck.timing);
     createCall.mutate(
-      { request: check.request, idempotencyKey: idempotencyKeyFor(check.request) },
+      { request, idempotencyKey: idempotencyKeyFor(request) },
       {
         onSuccess: (call) => {
-          idempotency.current = null;
-          setValues((previous) => ({ ...previous, ...EMPTY_CALL }));
-          setTouched({});
-          setDone({ text: describeCreated(call, intent, timeZone), callId: call.id });
+          made();
+          setDone({ text: describeCreated(call, intent, timeZone), href: callHref(call.id), link: 'Follow it' });
         },
         onError: (error) => showServerError(error),
       },
@@ -94,21 +159,26 @@ export function CallForm() {
 
   const showServerError = (error: Error) => {
     const byField: CallFormErrors = {};
+    const byTimingField: CallTimingErrors = {};
     const unplaced: string[] = [];
     for (const [apiField, message] of Object.entries(error instanceof ApiError ? error.fieldErrors : {})) {
       const field = FORM_FIELD_OF_API_FIELD[apiField];
+      const timingField = API_FIELD_OF_TIMING_FIELD[apiField];
       if (field) byField[field] = withoutFieldName(apiField, message);
+      else if (timingField) byTimingField[timingField] = withoutFieldName(apiField, message);
       else unplaced.push(message);
     }
     setSubmitErrors(byField);
-    const placed = Object.keys(byField) as CallFormField[];
+    setTimingSubmitErrors(byTimingField);
+    const placed = [...Object.keys(byField), ...Object.keys(byTimingField)];
     setFormError(placed.length > 0 && unplaced.length === 0 ? null : unplaced.join(' ') || error.message);
     focusFirst(placed);
   };
 
-  const focusFirst = (invalid: CallFormField[]) => {
-    const first = (['phone', 'scheduledAt', 'note', 'maxAttempts', 'retryDelayMinutes'] as const).find((field) => invalid.includes(field));
-    const element = first && fields.current[first];
+  const focusFirst = (invalid: string[]) => {
+    const order = ['phone', 'scheduledAt', 'note', 'maxAttempts', 'retryDelayMinutes', 'calleeTimeZone', 'from', 'to', 'latestAt', 'cron'] as const;
+    const first = order.find((field) => invalid.includes(field));
+    const element = first && (fields.current[first as CallFormField] ?? document.getElementById(`${id}-${first}`));
     if (!element) return;
     // A field in the closed retries section can be neither seen nor focused.
     const section = element.closest('details');
@@ -199,6 +269,16 @@ export function CallForm() {
           <FieldError id={`${id}-note-error`} message={errorOf('note')} />
         </div>
 
+        <CallTimingFields
+          id={id}
+          values={timing}
+          context={timingContext(liveIntent)}
+          defaultWindow={defaultWindow}
+          errorOf={timingErrorOf}
+          onChange={changeTiming}
+          onBlur={(field) => setTimingTouched((previous) => ({ ...previous, [field]: true }))}
+        />
+
         <details className="retries">
           <summary>Retries when nobody answers</summary>
           <div className="field-row">
@@ -229,7 +309,7 @@ export function CallForm() {
           </p>
         )}
         <div className="actions">
-          <button type="submit" value="schedule" disabled={createCall.isPending} aria-describedby={reasonId}>
+          <button type="submit" value="schedule" disabled={createCall.isPending || createSchedule.isPending} aria-describedby={reasonId}>
             Schedule
           </button>
           <button type="submit" value="start-now" className="secondary" disabled={createCall.isPending} aria-describedby={reasonId}>
@@ -240,7 +320,7 @@ export function CallForm() {
       <p role="status" className="done">
         {done && (
           <>
-            {done.text} <a href={callHref(done.callId)}>Follow it</a>
+            {done.text} <a href={done.href}>{done.link}</a>
           </>
         )}
       </p>
@@ -287,4 +367,26 @@ function describeCreated(call: CallDto, intent: CallFormIntent, timeZone: string
 /** "phoneNumber is not a valid phone number for US" reads, next to its field, "This is not a valid ...". */
 function withoutFieldName(apiField: string, message: string): string {
   return message.startsWith(`${apiField} `) ? `This ${message.slice(apiField.length + 1)}` : message;
+}
+
+function describeScheduleMade(schedule: ScheduleDto, timeZone: string): string {
+  const [first] = schedule.nextRunTimes;
+  const next = first ? `, first on ${formatDateTime(first, timeZone)}` : '';
+  return `Recurring call to ${formatPhoneNumber(schedule.phoneNumber)}: ${describeScheduleTiming(schedule)}${next}.`;
+}
+
+/** A call with its window and deadline: the account's default window applies where the timing leaves it out. */
+function callRequest(request: CreateCallRequest, { window, latestAt }: CallTiming): CreateCallRequest {
+  return { ...request, ...(window === undefined ? {} : { window }), ...(latestAt ? { latestAt } : {}) };
+}
+
+/** A repeating call: the schedule makes each call due at its run, so the call's own time goes. */
+function scheduleRequest({ scheduledAt: _once, ...call }: CreateCallRequest, { window, repeat }: CallTiming): CreateScheduleRequest {
+  const { cron, timeZone, startAt } = repeat!;
+  return { ...call, timeZone, cron: cron!, ...(startAt ? { startAt } : {}), ...(window === undefined ? {} : { window }) };
+}
+
+/** What the operator chose before the account's hours were known, kept when they arrive. */
+function pickChosen({ calleeTimeZone, latestAt, repeat, cron }: CallTimingValues): Partial<CallTimingValues> {
+  return { calleeTimeZone, latestAt, repeat, cron };
 }

@@ -1,0 +1,5 @@
+export class ScheduleNotFoundError extends Error {
+  constructor(readonly scheduleId: string) {
+    super(`No schedule with id ${scheduleId}`);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './schedule';
+export * from './schedule-runs';
+export * from './schedule.dto';
