@@ -86,6 +86,11 @@ describe('a schedule of recurring calls', () => {
       (response) => response.body.status === 'completed',
     );
     expect(call).toMatchObject({ id: run!.callId, scheduleId: schedule.id, phoneNumber: schedule.phoneNumber });
+    const listed = await eventually(
+      async () => (await harness.api().get(`/api/schedules/${schedule.id}`)).body as ScheduleDto,
+      (described) => described.recentRuns[0]?.callStatus === 'completed',
+    );
+    expect(listed.recentRuns).toEqual([{ ...run, callStatus: 'completed' }]);
   });
 
   it('pauses, resumes, changes and is deleted', async () => {

@@ -1,4 +1,4 @@
-import { callStateQuery, startNowUpdate, type CallState, type CallingWindow, type RecordedCallEvent } from '@call-scheduler/shared/workflow';
+import { callStateQuery, cancelUpdate, rescheduleUpdate, startNowUpdate, type CallState, type CallingWindow, type RecordedCallEvent } from '@call-scheduler/shared/workflow';
 import { SkippedClock, startTimeSkippingTemporal } from '@call-scheduler/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
@@ -18,6 +18,7 @@ const NUMBER = {
   expiresWaiting: '+13125550603',
   expiresOnRetry: '+13125550604',
   startedNow: '+13125550605',
+  movedWhileWaiting: '+13125550606',
 };
 
 let env: TestWorkflowEnvironment;
@@ -119,6 +120,35 @@ describe('a call outside its calling window', () => {
       { scheduledAt: expect.any(String), startNow: true, overrideWindow: true },
     ]);
     expect(h.dialed(NUMBER.startedNow)).toHaveLength(1);
+  });
+});
+
+describe('a call waiting for its calling window', () => {
+  it('is rescheduled, waiting again only when the new time is outside the window, and cancelled', async () => {
+    const saturday = nextInChicago(6, 12);
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.movedWhileWaiting, at: saturday.toMillis(), window: OFFICE_HOURS });
+    await untilProjection(id, (call) => call.windowOpensAt !== null);
+
+    const sunday = saturday.plus({ days: 1 });
+    expect(await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: iso(sunday) }] })).toMatchObject({ scheduledAt: iso(sunday), windowOpensAt: null });
+    const rewaiting = await eventually(() => handle.query(callStateQuery), (state) => state.windowOpensAt !== null);
+    expect(rewaiting.windowOpensAt).toBe(iso(saturday.plus({ days: 2 }).set({ hour: 8 })));
+
+    const tuesday = saturday.plus({ days: 3 }).set({ hour: 10 });
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: iso(tuesday) }] });
+    const cancelled = await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'No longer needed' }] });
+
+    expect(cancelled).toMatchObject({ status: 'cancelled', windowOpensAt: null });
+    await handle.result();
+    expect((await timeline(id)).map((e) => e.type)).toEqual([
+      'CallScheduled',
+      'CallWaitingForWindow',
+      'CallRescheduled',
+      'CallWaitingForWindow',
+      'CallRescheduled',
+      'CallCancelled',
+    ]);
+    expect(h.dialed(NUMBER.movedWhileWaiting)).toHaveLength(0);
   });
 });
 

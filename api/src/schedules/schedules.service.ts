@@ -1,5 +1,5 @@
-import { AccountRepository, ScheduleRepository, type OwnedSchedule } from '@call-scheduler/db';
-import { SCHEDULE_LIMITS, callIdForScheduledRun, type ScheduleDto } from '@call-scheduler/shared';
+import { AccountRepository, CallRepository, ScheduleRepository, type OwnedSchedule } from '@call-scheduler/db';
+import { SCHEDULE_LIMITS, callIdForScheduledRun, type CallStatus, type ScheduleDto } from '@call-scheduler/shared';
 import type { ScheduledCallInput } from '@call-scheduler/shared/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ScheduleDescription } from '@temporalio/client';
@@ -22,6 +22,7 @@ export class SchedulesService {
   constructor(
     @Inject(ScheduleRepository) private readonly schedules: ScheduleRepository,
     @Inject(AccountRepository) private readonly accounts: AccountRepository,
+    @Inject(CallRepository) private readonly calls: CallRepository,
     @Inject(ScheduleWorkflows) private readonly workflows: ScheduleWorkflows,
   ) {}
 
@@ -36,12 +37,14 @@ export class SchedulesService {
   async list(accountId: string): Promise<ScheduleDto[]> {
     const owned = await this.schedules.listInAccount(accountId, LISTED);
     const described = await Promise.all(owned.map(async (schedule) => ({ schedule, description: await this.workflows.describe(schedule.id) })));
-    return described.flatMap(({ schedule, description }) => (description ? [this.view(schedule, description)] : []));
+    const found = described.flatMap(({ schedule, description }) => (description ? [{ schedule, description }] : []));
+    const statuses = await this.callStatuses(found.map(({ description }) => description));
+    return found.map(({ schedule, description }) => this.view(schedule, description, statuses));
   }
 
   async get(accountId: string, id: string): Promise<ScheduleDto> {
     const { schedule, description } = await this.find(accountId, id);
-    return this.view(schedule, description);
+    return this.view(schedule, description, await this.callStatuses([description]));
   }
 
   /** Changes the fields sent; runs already made keep their calls as they were. */
@@ -88,7 +91,14 @@ export class SchedulesService {
     return (await this.accounts.findAccount(accountId))?.defaultWindow ?? null;
   }
 
-  private view(schedule: OwnedSchedule, description: ScheduleDescription): ScheduleDto {
+  /** The status of each call the schedules' latest runs made, as the projection has it. */
+  private async callStatuses(descriptions: ScheduleDescription[]): Promise<Map<string, CallStatus>> {
+    const callIds = descriptions.flatMap((description) => recentRunsOf(description).map(({ callId }) => callId));
+    const calls = callIds.length > 0 ? await this.calls.findByIds(callIds) : [];
+    return new Map(calls.map((call) => [call.id, call.status]));
+  }
+
+  private view(schedule: OwnedSchedule, description: ScheduleDescription, statuses: Map<string, CallStatus>): ScheduleDto {
     const { state, info } = description;
     const { by: _by, accountId: _account, ...call } = runInputOf(description).template;
     return {
@@ -98,18 +108,22 @@ export class SchedulesService {
       ...schedule.timing,
       paused: state.paused,
       nextRunTimes: state.paused ? [] : info.nextActionTimes.slice(0, SCHEDULE_LIMITS.nextRuns).map((at) => at.toISOString()),
-      recentRuns: info.recentActions
-        .slice(-RECENT_RUNS)
-        .reverse()
-        .map(({ scheduledAt, takenAt, action }) => ({
-          scheduledAt: scheduledAt.toISOString(),
-          startedAt: takenAt.toISOString(),
-          callId: callIdForScheduledRun(action.workflow.workflowId),
-        })),
+      recentRuns: recentRunsOf(description).map((run) => ({ ...run, callStatus: statuses.get(run.callId) ?? null })),
       createdAt: schedule.createdAt,
       temporalUiUrl: this.workflows.temporalUiUrl(schedule.id),
     };
   }
+}
+
+function recentRunsOf({ info }: ScheduleDescription) {
+  return info.recentActions
+    .slice(-RECENT_RUNS)
+    .reverse()
+    .map(({ scheduledAt, takenAt, action }) => ({
+      scheduledAt: scheduledAt.toISOString(),
+      startedAt: takenAt.toISOString(),
+      callId: callIdForScheduledRun(action.workflow.workflowId),
+    }));
 }
 
 function runInputOf({ action }: ScheduleDescription): ScheduledCallInput {

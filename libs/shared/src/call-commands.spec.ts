@@ -74,6 +74,23 @@ describe('decide', () => {
       });
     });
 
+    it("refuses a time after the call's deadline, and takes one at it", () => {
+      const withDeadline: CallState = { ...call(), latestAt: at(90 * MINUTE) };
+      expect(decide(withDeadline, reschedule(at(90 * MINUTE)), { now, reschedules: 0 }).accepted).toBe(true);
+      expect(decide(withDeadline, reschedule(at(91 * MINUTE)), { now, reschedules: 0 })).toEqual({
+        accepted: false,
+        rejection: CallFailureType.InvalidSchedule,
+        message: `scheduledAt is after the call's deadline, latestAt ${at(90 * MINUTE)}`,
+      });
+    });
+
+    it('records a start-now that overrides the calling window', () => {
+      expect(decide(call(), { type: 'startNow', overrideWindow: true }, { now, reschedules: 0 })).toEqual({
+        accepted: true,
+        event: { type: 'CallRescheduled', data: { scheduledAt: at(0), startNow: true, overrideWindow: true } },
+      });
+    });
+
     it('takes a time just inside the past tolerance', () => {
       expect(decide(call(), reschedule(at(-CALL_LIMITS.pastToleranceMs)), { now, reschedules: 0 }).accepted).toBe(true);
     });

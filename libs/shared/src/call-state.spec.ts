@@ -1,4 +1,4 @@
-import { evolve, isPending, isTerminal, newCallState, type CallState } from './call-state';
+import { evolve, isPending, isTerminal, newCallState, nextDialAt, type CallState } from './call-state';
 import type { CallEvent } from './call-events';
 
 const at = '2026-11-24T10:00:00.000Z';
@@ -51,6 +51,30 @@ describe('evolve', () => {
     expect(apply(held, { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } }).dialHold).toBeNull();
     expect(apply(held, { type: 'CallCancelled', data: { reason: 'no' } }).dialHold).toBeNull();
     expect(isPending(held)).toBe(true);
+  });
+
+  it('dials a call that waits for its calling window when it opens, until it dials, moves or ends', () => {
+    const opensAt = '2026-11-25T14:00:00.000Z';
+    const waiting = apply(scheduled(), { type: 'CallWaitingForWindow', data: { opensAt, timeZone: 'America/Chicago', localTime: '08:00' } });
+
+    expect(waiting).toMatchObject({ status: 'scheduled', scheduledAt: at, windowOpensAt: opensAt });
+    expect(nextDialAt(waiting)).toBe(opensAt);
+    expect(apply(waiting, { type: 'DialAttemptStarted', data: { attempt: 1 } }).windowOpensAt).toBeNull();
+    expect(apply(waiting, { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } })).toMatchObject({ windowOpensAt: null, scheduledAt: later });
+    expect(apply(waiting, { type: 'CallCancelled', data: { reason: 'no' } }).windowOpensAt).toBeNull();
+  });
+
+  it('keeps a start-now that overrides the window until its dial starts', () => {
+    const overridden = apply(scheduled(), { type: 'CallRescheduled', data: { scheduledAt: later, startNow: true, overrideWindow: true } });
+    expect(overridden.windowOverridden).toBe(true);
+    expect(apply(overridden, { type: 'DialAttemptStarted', data: { attempt: 1 } }).windowOverridden).toBe(false);
+  });
+
+  it('ends an expired call for good, with the reason', () => {
+    const expired = apply(scheduled(), { type: 'CallExpired', data: { reason: 'The deadline passed' } });
+    expect(expired).toMatchObject({ status: 'expired', lastError: 'The deadline passed', nextAttemptAt: null });
+    expect(isTerminal(expired)).toBe(true);
+    expect(isPending(expired)).toBe(false);
   });
 
   it('moves the scheduled time of a call that has not dialed yet', () => {

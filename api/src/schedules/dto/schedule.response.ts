@@ -1,4 +1,4 @@
-import type { ScheduleDto } from '@call-scheduler/shared';
+import { CALL_STATUSES, type CallStatus, type ScheduleDto } from '@call-scheduler/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { CallingWindowResponse } from '../../calls/dto/call.response';
 
@@ -6,6 +6,7 @@ class ScheduleRunResponse {
   @ApiProperty({ format: 'date-time', description: 'When the run was due' }) scheduledAt!: string;
   @ApiProperty({ format: 'date-time', description: 'When Temporal started it' }) startedAt!: string;
   @ApiProperty({ format: 'uuid', description: 'The call it made' }) callId!: string;
+  @ApiProperty({ enum: CALL_STATUSES, nullable: true, description: "The call's status; null until its first event is written" }) callStatus!: CallStatus | null;
 }
 
 export class ScheduleResponse implements ScheduleDto {

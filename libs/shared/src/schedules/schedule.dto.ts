@@ -1,3 +1,4 @@
+import type { CallStatus } from '../call-status';
 import type { CallingWindow } from '../calling-window/calling-window';
 import type { CallTemplate, ScheduleTiming } from './schedule';
 
@@ -7,8 +8,8 @@ export interface ScheduleDto extends ScheduleTiming, Omit<CallTemplate, 'by'> {
   paused: boolean;
   /** The next run times, as Temporal plans them; none while paused. */
   nextRunTimes: string[];
-  /** The latest runs, newest first: when each was due, and the call it made. */
-  recentRuns: { scheduledAt: string; startedAt: string; callId: string }[];
+  /** The latest runs, newest first: when each was due, the call it made, and that call's status (null until it is written). */
+  recentRuns: { scheduledAt: string; startedAt: string; callId: string; callStatus: CallStatus | null }[];
   createdAt: string;
   temporalUiUrl: string;
 }

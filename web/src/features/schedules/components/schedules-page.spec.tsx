@@ -22,7 +22,7 @@ function makeSchedule(overrides: Partial<ScheduleDto> = {}): ScheduleDto {
     window: null,
     paused: false,
     nextRunTimes: ['2030-01-07T17:30:00.000Z', '2030-01-08T17:30:00.000Z'],
-    recentRuns: [{ scheduledAt: '2030-01-04T17:30:00.000Z', startedAt: '2030-01-04T17:30:01.000Z', callId: 'call-9' }],
+    recentRuns: [{ scheduledAt: '2030-01-04T17:30:00.000Z', startedAt: '2030-01-04T17:30:01.000Z', callId: 'call-9', callStatus: 'completed' }],
     createdAt: '2030-01-01T00:00:00.000Z',
     temporalUiUrl: 'http://localhost:8233/namespaces/default/schedules/schedule-schedule-1',
     ...overrides,
@@ -37,6 +37,7 @@ describe('SchedulesPage', () => {
     const item = await screen.findByRole('listitem', { name: /Weekdays at 09:30 \(America\/Los_Angeles\)/ });
     expect(within(item).getByText('Medication reminder')).toBeVisible();
     expect(within(item).getByRole('link', { name: /Jan 4, 2030/ })).toHaveAttribute('href', '#call=call-9');
+    expect(within(item).getByText('Completed')).toBeVisible();
     expect(within(item).getByRole('link', { name: /In Temporal/ })).toHaveAttribute('href', makeSchedule().temporalUiUrl);
   });
 

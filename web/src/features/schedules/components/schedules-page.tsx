@@ -12,6 +12,7 @@ import { formatPhoneNumber } from '../../calls/phone-number-input';
 import { callHref } from '../../calls/selected-call';
 import { describeCallingWindow } from '../../calls/window-description';
 import { CallTime } from '../../calls/components/call-time';
+import { StatusBadge } from '../../calls/components/status-badge';
 import { useDeleteSchedule, useScheduleCommand, useSchedules } from '../api/schedules';
 import { describeScheduleTiming } from '../schedule-description';
 
@@ -75,9 +76,9 @@ function ScheduleItem({ schedule }: { schedule: ScheduleDto }) {
           {schedule.recentRuns.length === 0
             ? 'None yet'
             : schedule.recentRuns.slice(0, RUNS_SHOWN).map((run, index) => (
-                <span key={run.callId}>
+                <span key={run.callId} className="line">
                   {index > 0 && ' · '}
-                  <a href={callHref(run.callId)}>{formatDateTime(run.startedAt, timeZone)}</a>
+                  <a href={callHref(run.callId)}>{formatDateTime(run.startedAt, timeZone)}</a> {run.callStatus && <StatusBadge status={run.callStatus} />}
                 </span>
               ))}
         </dd>
