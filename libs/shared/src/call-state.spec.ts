@@ -64,6 +64,12 @@ describe('evolve', () => {
     expect(apply(waiting, { type: 'CallCancelled', data: { reason: 'no' } }).windowOpensAt).toBeNull();
   });
 
+  it('waits for the window, no longer for the spend cap, when a held dial finds its window closed', () => {
+    const held = apply(scheduled(), { type: 'DialHeldByLimit', data: { limit: 'hourly', reason: 'Full', retryAt: later } });
+    const waiting = apply(held, { type: 'CallWaitingForWindow', data: { opensAt: later, timeZone: 'UTC', localTime: '10:05' } });
+    expect(waiting).toMatchObject({ dialHold: null, windowOpensAt: later });
+  });
+
   it('keeps a start-now that overrides the window until its dial starts', () => {
     const overridden = apply(scheduled(), { type: 'CallRescheduled', data: { scheduledAt: later, startNow: true, overrideWindow: true } });
     expect(overridden.windowOverridden).toBe(true);

@@ -126,7 +126,8 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
       return state.status === 'scheduled' ? { ...moved, scheduledAt: event.data.scheduledAt } : { ...moved, nextAttemptAt: event.data.scheduledAt };
     }
     case 'CallWaitingForWindow':
-      return { ...next, windowOpensAt: event.data.opensAt };
+      // A dial the spend cap held until its window closed now waits for the window, not for the cap.
+      return { ...next, windowOpensAt: event.data.opensAt, dialHold: null };
     case 'DialHeldByLimit':
       return { ...next, dialHold: event.data };
     case 'DialAttemptStarted':

@@ -26,6 +26,7 @@ import { Alarm } from './alarm';
 import { DIAL_CONFIRM_WINDOW_MS, callActivities, type CallWorkflowActivities } from './call-activities';
 import { CallJournal } from './call-journal';
 import { CommandHandlers } from './command-handlers';
+import { expiryReason } from './deadline';
 import { DIAL_LIMITS_PATCH, isNewHold, recheckAt } from './dial-permit';
 import { failureMessage } from './failure-message';
 import { HeldDial, heldDialOutcome, isProviderRejection } from './held-dial';
@@ -203,14 +204,8 @@ class CallRun {
     else this.journal.append({ type: 'CallWaitingForWindow', data: answer.wait });
   }
 
-  /** Why the call can no longer be placed by its deadline, or null while it can. */
   private expiry(): string | null {
-    const { latestAt, windowOpensAt, status } = this.journal.state;
-    if (!this.keepsWindow || !latestAt || this.dialInstant() <= Date.parse(latestAt)) return null;
-    if (Date.now() > Date.parse(latestAt)) return `The deadline ${latestAt} passed before the call could be placed`;
-    if (windowOpensAt) return `Its calling window opens at ${windowOpensAt}, after its deadline ${latestAt}`;
-    if (status !== 'scheduled') return `Its next attempt, due ${nextDialAt(this.journal.state)}, would fall after its deadline ${latestAt}`;
-    return `It is due ${nextDialAt(this.journal.state)}, after its deadline ${latestAt}`;
+    return this.keepsWindow ? expiryReason(this.journal.state, this.dialInstant(), Date.now()) : null;
   }
 
   /** The deadline, for a run that keeps one: a wait for room in the spend cap ends there. */
