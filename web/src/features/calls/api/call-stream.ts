@@ -1,6 +1,7 @@
 import { CALL_STREAM_EVENT, CALL_STREAM_HEARTBEAT_MS, CALL_STREAM_PATH, type CallDto } from '@call-scheduler/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { applyScheduledCallChange } from '../../schedules/api/schedules';
 import { applyCallChange, refetchCalls } from './call-cache';
 
 /** `connecting` until the first connection opens; `down` while the stream is lost and being retried. */
@@ -50,7 +51,9 @@ export function useCallStream(onDrop?: () => void): CallStreamStatus {
       });
       source.addEventListener(CALL_STREAM_EVENT.call, (event) => {
         heardFrom();
-        applyCallChange(queryClient, JSON.parse(event.data) as CallDto);
+        const call = JSON.parse(event.data) as CallDto;
+        applyCallChange(queryClient, call);
+        applyScheduledCallChange(queryClient, call);
       });
       source.addEventListener(CALL_STREAM_EVENT.resync, () => {
         heardFrom();
