@@ -1,4 +1,4 @@
-import type { CallingWindow } from '@call-scheduler/shared';
+import type { CallingWindow, DefaultCallingWindow } from '@call-scheduler/shared';
 
 /** "for 08:00 in America/Chicago": when a waiting call's window opens, on the callee's clock. */
 export function describeWindowWait(opensAt: string, timeZone: string): string {
@@ -6,7 +6,12 @@ export function describeWindowWait(opensAt: string, timeZone: string): string {
   return `for ${local} in ${timeZone}`;
 }
 
+/** "mon, tue, wed, thu, fri 08:00–21:00": calling hours, on whoever's clock. */
+export function describeHours({ days, from, to }: DefaultCallingWindow): string {
+  return `${days.join(', ')} ${from}–${to}`;
+}
+
 /** "mon, tue, wed, thu, fri 08:00–21:00 America/Chicago". */
-export function describeCallingWindow({ days, from, to, timeZone }: CallingWindow): string {
-  return `${days.join(', ')} ${from}–${to} ${timeZone}`;
+export function describeCallingWindow(window: CallingWindow): string {
+  return `${describeHours(window)} ${window.timeZone}`;
 }

@@ -4,6 +4,7 @@ import { CallingHoursFields } from '../../../components/calling-hours-fields';
 import { FormError } from '../../../components/form-error';
 import { QueryState } from '../../../components/query-state';
 import { ApiError } from '../../../lib/api-client';
+import { describeHours } from '../../calls/window-description';
 import { useAccount } from '../api/get-account';
 import { useUpdateDefaultWindow } from '../api/update-default-window';
 
@@ -52,7 +53,7 @@ function DefaultWindowForm({ current }: { current: DefaultCallingWindow | null }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Calling hours">
-      <p>{current ? `Now: ${current.days.join(', ')} ${current.from}–${current.to}.` : 'Now: any hour.'}</p>
+      <p>{current ? `Now: ${describeHours(current)}.` : 'Now: any hour.'}</p>
       <CallingHoursFields id={id} hours={hours} errorOf={(field) => errors[field]} onChange={change} />
       <FormError message={update.error && !(update.error instanceof ApiError && Object.keys(update.error.fieldErrors).length > 0) ? update.error.message : undefined} />
       <div className="actions">

@@ -93,7 +93,9 @@ export function CallForm({ defaultWindow }: CallFormProps) {
     const scheduledAt = intent === 'schedule' ? fromLocalInputValue(values.scheduledAt, timeZone) : null;
     return { now: new Date(), timeZone, e164: 'e164' in phone ? phone.e164 : null, defaultWindow, scheduledAt };
   };
-  const liveTimingErrors = checkCallTiming(timing, timingContext(liveIntent)).errors ?? {};
+  const liveTimingContext = timingContext(liveIntent);
+  const liveTiming = checkCallTiming(timing, liveTimingContext);
+  const liveTimingErrors = liveTiming.errors ?? {};
   const timingErrorOf = (field: CallTimingField) => timingSubmitErrors[field] ?? (timingTouched[field] ? liveTimingErrors[field] : undefined);
   const changeTiming = (changes: Partial<CallTimingValues>) => {
     if (changes.windowMode) windowModeChosen.current = true;
@@ -272,8 +274,9 @@ export function CallForm({ defaultWindow }: CallFormProps) {
         <CallTimingFields
           id={id}
           values={timing}
-          context={timingContext(liveIntent)}
+          context={liveTimingContext}
           defaultWindow={defaultWindow}
+          repeat={liveTiming.timing?.repeat ?? null}
           errorOf={timingErrorOf}
           onChange={changeTiming}
           onBlur={(field) => setTimingTouched((previous) => ({ ...previous, [field]: true }))}

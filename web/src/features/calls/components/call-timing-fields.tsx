@@ -1,14 +1,17 @@
-import { calleeTimeZones, previewScheduleRuns, type DefaultCallingWindow } from '@call-scheduler/shared';
+import { calleeTimeZones, previewScheduleRuns, type DefaultCallingWindow, type ScheduleTiming } from '@call-scheduler/shared';
 import { CallingHoursFields } from '../../../components/calling-hours-fields';
 import { FieldError } from '../../../components/field-error';
 import { formatDateTime } from '../../../lib/date-time';
-import { checkCallTiming, describeCalleeZone, type CallTimingContext, type CallTimingField, type CallTimingValues } from '../call-timing.validation';
+import { describeCalleeZone, type CallTimingContext, type CallTimingField, type CallTimingValues } from '../call-timing.validation';
+import { describeHours } from '../window-description';
 
 export interface CallTimingFieldsProps {
   id: string;
   values: CallTimingValues;
   context: CallTimingContext;
   defaultWindow: DefaultCallingWindow | null;
+  /** The repeat the values ask for, once they check out: its next calls are previewed. */
+  repeat: ScheduleTiming | null;
   errorOf: (field: CallTimingField) => string | undefined;
   onChange: (values: Partial<CallTimingValues>) => void;
   onBlur: (field: CallTimingField) => void;
@@ -17,10 +20,9 @@ export interface CallTimingFieldsProps {
 const PREVIEWED_RUNS = 5;
 
 /** When the call may ring (the callee's zone and hours), by when it must be placed, and whether it repeats. */
-export function CallTimingFields({ id, values, context, defaultWindow, errorOf, onChange, onBlur }: CallTimingFieldsProps) {
+export function CallTimingFields({ id, values, context, defaultWindow, repeat, errorOf, onChange, onBlur }: CallTimingFieldsProps) {
   const zones = context.e164 ? calleeTimeZones(context.e164).zones : [];
   const describedBy = (field: CallTimingField, ...more: string[]) => [errorOf(field) ? `${id}-${field}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
-  const repeat = checkCallTiming(values, context).timing?.repeat ?? null;
 
   return (
     <details className="retries">
@@ -53,7 +55,7 @@ export function CallTimingFields({ id, values, context, defaultWindow, errorOf, 
         {defaultWindow && (
           <label className="choice">
             <input type="radio" name={`${id}-windowMode`} checked={values.windowMode === 'default'} onChange={() => onChange({ windowMode: 'default' })} />
-            The account's hours ({defaultWindow.days.join(', ')} {defaultWindow.from}–{defaultWindow.to})
+            The account's hours ({describeHours(defaultWindow)})
           </label>
         )}
         <label className="choice">
