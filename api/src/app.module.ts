@@ -5,6 +5,7 @@ import { CallsModule } from './calls/calls.module';
 import type { ApiConfig } from './config/api.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DoNotCallModule } from './do-not-call/do-not-call.module';
 import { HealthModule } from './health/health.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalModule, AuthModule, AccountsModule, CallsModule, SchedulesModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, TemporalModule, AuthModule, AccountsModule, CallsModule, SchedulesModule, DoNotCallModule, HealthModule],
     };
   }
 }

@@ -11,6 +11,9 @@ import { jsonBody } from './errors/json-body';
 import { answerUnreadableRequests } from './errors/unreadable-request';
 import { createValidationPipe } from './errors/validation';
 
+/** The routes that take many rows in one body. */
+const BULK_ROUTES = ['/api/do-not-call/import'];
+
 /** Builds the API application exactly as it runs, for main.ts and for the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -22,6 +25,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
   app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   app.use(cookieParser());
+  // First: a body parsed by one is not parsed again by the other.
+  app.use(BULK_ROUTES, jsonBody(config.bulkBodyLimit));
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());

@@ -46,6 +46,7 @@ const NUMBER = {
   providerSilent: '+14155550208',
   heldRequestLost: '+14155550209',
   busyOnce: '+14155550210',
+  doNotCall: '+14155550211',
 };
 
 const inAnHour = 60 * 60_000;
@@ -243,6 +244,13 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   async 'expired-before-its-calling-window-opened'(h) {
     const { handle } = await h.startCall({ phoneNumber: NUMBER.answered, window: windowOpeningIn(inAnHour), latestAt: isoIn(60_000) });
+    await handle.result();
+    return handle;
+  },
+  async 'blocked-by-the-do-not-call-list'(h) {
+    const { id, handle } = await h.startCall({ phoneNumber: NUMBER.doNotCall, inMs: 3_000 });
+    await h.untilSleeping(id);
+    await h.listAsDoNotCall(NUMBER.doNotCall);
     await handle.result();
     return handle;
   },

@@ -111,6 +111,7 @@ describe('replaying call histories', () => {
         'expired-before-its-calling-window-opened',
         'expired-instead-of-a-late-retry',
         'schedule-run',
+        'blocked-by-the-do-not-call-list',
         'continued-on-temporals-suggestion.run-1',
         'continued-on-temporals-suggestion.run-2',
         'continued-on-temporals-suggestion.run-3',
@@ -197,6 +198,11 @@ describe('replaying call histories', () => {
     expect(scheduledActivities(history('expired-before-its-calling-window-opened')).filter((type) => type !== 'recordCallEvents')).toEqual([]);
     expect(scheduledActivities(history('expired-instead-of-a-late-retry')).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue']);
     expect(history('schedule-run').events!.filter((event) => event.startChildWorkflowExecutionInitiatedEventAttributes).length).toBe(1);
+  });
+
+  it('holds the do-not-call path it is named after: reserved, held, blocked at the claim, released, never sent', () => {
+    const history = RECORDED.find((r) => r.workflowId === 'blocked-by-the-do-not-call-list')!.history;
+    expect(scheduledActivities(history).filter((type) => type !== 'recordCallEvents')).toEqual(['reserveDial', 'placeCallWhenDue', 'releaseDial']);
   });
 
   it('replays every recorded history on the current workflow code', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DoNotCallModule } from '../do-not-call/do-not-call.module';
 import { CallPresenter } from './call.presenter';
 import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
@@ -9,6 +10,7 @@ import { CallFeed } from './stream/call-feed';
 import { CallStreamController } from './stream/call-stream.controller';
 
 @Module({
+  imports: [DoNotCallModule],
   // Routes are matched in the order controllers are listed: `GET calls/stream` has to come
   // before `GET calls/:id`, which would take `stream` for an id.
   controllers: [CallStreamController, CallsController],

@@ -15,6 +15,7 @@ import { callRequest, newCallProblem, type CallRequest } from './call-request';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
 import { CallProjection } from './call-projection';
 import type { Principal } from '../auth/principal';
+import { DoNotCallService } from '../do-not-call/do-not-call.service';
 import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
@@ -32,6 +33,7 @@ export class CallsService {
     @Inject(CallWorkflows) private readonly workflows: CallWorkflows,
     @Inject(CallProjection) private readonly projection: CallProjection,
     @Inject(AccountRepository) private readonly accounts: AccountRepository,
+    @Inject(DoNotCallService) private readonly doNotCall: DoNotCallService,
   ) {}
 
   /**
@@ -93,12 +95,13 @@ export class CallsService {
   }
 
   /**
-   * The call the key is tied to, tying it to a new call if it is not tied yet (`made`). A time no longer schedulable
-   * is refused only for a key not tied yet: a request sent again once its time has passed is the same request.
+   * The call the key is tied to, tying it to a new call if it is not tied yet (`made`). A time no longer schedulable,
+   * or a number put on the do-not-call list, is refused only for a key not tied yet: a request sent again is the
+   * same request, and the call it made keeps to the list when it dials.
    */
   private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<{ call: NewCall; made: boolean }> {
     const requestHash = fingerprint(asked);
-    const problem = newCallProblem(asked, Date.now());
+    const problem = newCallProblem(asked, Date.now()) ?? (await this.doNotCall.problemFor(principal.accountId, asked.phoneNumber));
     const fresh = problem ? null : newCall(asked, principal);
     const claim = await (fresh
       ? this.calls.claimIdempotencyKey(idempotencyKey, requestHash, fresh)

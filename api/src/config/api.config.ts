@@ -14,6 +14,8 @@ export interface ApiConfig {
   /** Base of the Temporal Web UI, for deep links to each call's workflow. */
   temporalUiUrl: string;
   bodyLimit: string;
+  /** The body limit of the routes that take many rows at once (a campaign's calls, a do-not-call import). */
+  bulkBodyLimit: string;
   dialRetry: DialRetryPolicy;
   /** How long before each dial's instant a worker takes it up and holds it (see DEFAULT_DIAL_LEAD_MS). */
   dialLeadMs: number;
@@ -42,6 +44,7 @@ export function readApiConfig(env = new Env()): ApiConfig {
     temporal: readTemporalConfig(env),
     temporalUiUrl: env.string('TEMPORAL_UI_URL', 'http://localhost:8233').replace(/\/+$/, ''),
     bodyLimit: env.string('API_BODY_LIMIT', '64kb'),
+    bulkBodyLimit: env.string('API_BULK_BODY_LIMIT', '8mb'),
     dialRetry: {
       initialIntervalMs: env.int('DIAL_RETRY_INITIAL_INTERVAL_MS', defaults.initialIntervalMs, { min: 1 }),
       backoffCoefficient: env.number('DIAL_RETRY_BACKOFF_COEFFICIENT', defaults.backoffCoefficient),

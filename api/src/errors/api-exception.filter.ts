@@ -12,6 +12,7 @@ import {
   SchedulerUnavailableError,
 } from '../calls/call.errors';
 import { ApiKeyNotFoundError } from '../accounts/account.errors';
+import { NotOnDoNotCallListError } from '../do-not-call/do-not-call.errors';
 import { ScheduleNotFoundError } from '../schedules/schedule.errors';
 import { CrossSiteRequestError, ForbiddenForRoleError, NotSignedInError, TooManySignInAttemptsError, WrongCredentialsError } from '../auth/auth.errors';
 import { EmailTakenError, isDatabaseUnavailable } from '@call-scheduler/db';
@@ -37,7 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof NotSignedInError || exception instanceof WrongCredentialsError) return apiError(401, exception.message);
     if (exception instanceof ForbiddenForRoleError || exception instanceof CrossSiteRequestError) return apiError(403, exception.message);
     if (exception instanceof TooManySignInAttemptsError) return apiError(429, exception.message);
-    if (exception instanceof CallNotFoundError || exception instanceof ApiKeyNotFoundError || exception instanceof ScheduleNotFoundError) {
+    if (exception instanceof CallNotFoundError || exception instanceof ApiKeyNotFoundError || exception instanceof ScheduleNotFoundError || exception instanceof NotOnDoNotCallListError) {
       return apiError(404, exception.message);
     }
     if (exception instanceof EmailTakenError) return apiError(409, exception.message, [{ field: 'email', message: exception.message }]);

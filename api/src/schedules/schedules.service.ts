@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ScheduleDescription } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
+import { DoNotCallService } from '../do-not-call/do-not-call.service';
 import type { CreateScheduleDto } from './dto/create-schedule.dto';
 import type { UpdateScheduleDto } from './dto/update-schedule.dto';
 import { ScheduleNotFoundError } from './schedule.errors';
@@ -24,11 +25,13 @@ export class SchedulesService {
     @Inject(AccountRepository) private readonly accounts: AccountRepository,
     @Inject(CallRepository) private readonly calls: CallRepository,
     @Inject(ScheduleWorkflows) private readonly workflows: ScheduleWorkflows,
+    @Inject(DoNotCallService) private readonly doNotCall: DoNotCallService,
   ) {}
 
   async create({ accountId, actor }: Principal, asked: CreateScheduleDto): Promise<ScheduleDto> {
     const timing = scheduleTiming(asked, null, Date.now());
     const template = { ...newCallTemplate(asked, accountId, await this.defaultWindow(accountId)), by: actor };
+    await this.refuseListed(accountId, template.phoneNumber);
     const id = randomUUID();
     await this.schedules.create({ id, accountId, timing }, () => this.workflows.create(timing, this.workflows.runInput(id, template), asked.paused ?? false));
     return this.get(accountId, id);
@@ -52,6 +55,7 @@ export class SchedulesService {
     const { schedule, description } = await this.find(accountId, id);
     const timing = scheduleTiming(asked, schedule.timing, Date.now());
     const template = updatedCallTemplate(asked, runInputOf(description).template, timing.timeZone, await this.defaultWindow(accountId));
+    if (asked.phoneNumber !== undefined) await this.refuseListed(accountId, template.phoneNumber);
     await this.schedules.updateTiming(accountId, id, timing, () => this.workflows.update(timing, this.workflows.runInput(id, template)));
     return this.get(accountId, id);
   }
@@ -72,6 +76,12 @@ export class SchedulesService {
   async delete(accountId: string, id: string): Promise<void> {
     if (!(await this.schedules.findInAccount(accountId, id))) throw new ScheduleNotFoundError(id);
     await this.schedules.delete(accountId, id, () => this.workflows.delete(id));
+  }
+
+  /** A schedule's calls keep to the list at each dial too: this refuses only what could never ring. */
+  private async refuseListed(accountId: string, phoneNumber: string): Promise<void> {
+    const problem = await this.doNotCall.problemFor(accountId, phoneNumber);
+    if (problem) throw problem;
   }
 
   private async act(accountId: string, id: string, action: () => Promise<void>): Promise<ScheduleDto> {

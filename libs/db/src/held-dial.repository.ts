@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 
-export type HeldDialOutcome = 'dialled' | 'called off';
+export type HeldDialOutcome = 'dialled' | 'called off' | 'blocked';
+
+/** A hold a worker claims, with the number it is to dial and the account whose do-not-call list it must keep. */
+export interface HeldDialClaim {
+  holdId: string;
+  /** Absent for calls made before accounts, which have no list. */
+  accountId?: string;
+  phoneNumber: string;
+}
 
 /**
  * The one decision about each held dial, made in PostgreSQL so that the worker holding it and a command
@@ -10,17 +18,22 @@ export class HeldDialRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Decides to dial each hold that was not called off, in one statement for many, and answers those.
-   * A hold already decided to dial is answered again.
+   * Decides each hold nobody called off, in one statement for many: to dial it, or, when its number is on its
+   * account's do-not-call list at that moment, not to. A hold decided already keeps its decision, so a dial
+   * claimed again after its worker died is sent again even if its number was listed in between.
    */
-  async claim(holdIds: readonly string[]): Promise<Set<string>> {
-    const rows: { hold_id: string }[] = await this.dataSource.query(
-      `INSERT INTO held_dials (hold_id, outcome) SELECT unnest($1::text[]), 'dialled'
-       ON CONFLICT (hold_id) DO UPDATE SET outcome = held_dials.outcome WHERE held_dials.outcome = 'dialled'
-       RETURNING hold_id`,
-      [holdIds],
+  async claim(claims: readonly HeldDialClaim[]): Promise<Map<string, HeldDialOutcome>> {
+    const rows: { hold_id: string; outcome: HeldDialOutcome }[] = await this.dataSource.query(
+      `INSERT INTO held_dials (hold_id, outcome)
+       SELECT DISTINCT ON (hold_id) hold_id,
+         CASE WHEN EXISTS (SELECT 1 FROM do_not_call listed WHERE listed.account_id = asked.account_id AND listed.phone_number = asked.phone_number)
+           THEN 'blocked' ELSE 'dialled' END
+       FROM unnest($1::text[], $2::uuid[], $3::text[]) AS asked(hold_id, account_id, phone_number)
+       ON CONFLICT (hold_id) DO UPDATE SET outcome = held_dials.outcome
+       RETURNING hold_id, outcome`,
+      [claims.map((claim) => claim.holdId), claims.map((claim) => claim.accountId ?? null), claims.map((claim) => claim.phoneNumber)],
     );
-    return new Set(rows.map((row) => row.hold_id));
+    return new Map(rows.map((row) => [row.hold_id, row.outcome]));
   }
 
   /** Calls the hold off unless it was decided to dial first, and answers what it came to. */

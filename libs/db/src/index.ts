@@ -12,3 +12,4 @@ export * from './held-dial.repository';
 export * from './database-unavailable';
 export * from './lost-connections';
 export * from './schedule.repository';
+export * from './do-not-call.repository';

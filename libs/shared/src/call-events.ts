@@ -47,7 +47,8 @@ export type CallEvent =
   | { type: 'CallUnanswered'; data: { outcome: RetryableOutcome; nextAttemptAt: string | null } }
   | { type: 'CallFailed'; data: { reason: string } }
   | { type: 'CallCancelled'; data: { reason: string; by?: Actor } }
-  | { type: 'CallExpired'; data: { reason: string } };
+  | { type: 'CallExpired'; data: { reason: string } }
+  | { type: 'CallBlocked'; data: { reason: string } };
 
 export type CallEventType = CallEvent['type'];
 
@@ -73,6 +74,7 @@ export const CALL_EVENT_TYPES = [
   'CallFailed',
   'CallCancelled',
   'CallExpired',
+  'CallBlocked',
 ] as const satisfies readonly CallEventType[];
 
 // Fails to compile when an event type is missing from the list above.

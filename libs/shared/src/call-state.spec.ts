@@ -83,6 +83,18 @@ describe('evolve', () => {
     expect(isPending(expired)).toBe(false);
   });
 
+  it('ends a blocked call for good, with the reason, even while it waited to retry', () => {
+    const waiting = apply(
+      scheduled(),
+      { type: 'DialAttemptStarted', data: { attempt: 1 } },
+      { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: later } },
+    );
+    const blocked = apply(waiting, { type: 'CallBlocked', data: { reason: 'On the do-not-call list' } });
+    expect(blocked).toMatchObject({ status: 'blocked', lastError: 'On the do-not-call list', nextAttemptAt: null });
+    expect(isTerminal(blocked)).toBe(true);
+    expect(apply(blocked, { type: 'DialAttemptStarted', data: { attempt: 2 } })).toEqual(blocked);
+  });
+
   it('moves the scheduled time of a call that has not dialed yet', () => {
     const s = apply(scheduled(), { type: 'CallRescheduled', data: { scheduledAt: later, startNow: false } });
     expect(s).toMatchObject({ scheduledAt: later, nextAttemptAt: null, status: 'scheduled' });

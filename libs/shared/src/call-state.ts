@@ -83,6 +83,7 @@ export function isTerminal(call: Pick<CallState, 'status' | 'nextAttemptAt'>): b
     case 'failed':
     case 'cancelled':
     case 'expired':
+    case 'blocked':
       return true;
     case 'no_answer':
     case 'busy':
@@ -159,6 +160,8 @@ export function evolve(state: CallState, event: CallEvent, at: string): CallStat
       return { ...next, status: 'cancelled', nextAttemptAt: null, dialHold: null, windowOpensAt: null };
     case 'CallExpired':
       return { ...next, status: 'expired', nextAttemptAt: null, dialHold: null, windowOpensAt: null, lastError: event.data.reason };
+    case 'CallBlocked':
+      return { ...next, status: 'blocked', nextAttemptAt: null, dialHold: null, windowOpensAt: null, lastError: event.data.reason };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown call event ${JSON.stringify(unknown)}`);

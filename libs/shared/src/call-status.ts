@@ -9,6 +9,7 @@ export const CALL_STATUSES = [
   'failed',
   'cancelled',
   'expired',
+  'blocked',
 ] as const;
 
 export type CallStatus = (typeof CALL_STATUSES)[number];

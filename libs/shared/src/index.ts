@@ -11,3 +11,4 @@ export * from './call-stream';
 export * from './phone-number';
 export * from './calling-window';
 export * from './schedules';
+export * from './do-not-call';

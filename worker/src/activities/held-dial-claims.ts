@@ -1,4 +1,4 @@
-import type { HeldDialRepository } from '@call-scheduler/db';
+import type { HeldDialClaim, HeldDialOutcome, HeldDialRepository } from '@call-scheduler/db';
 import { SameMomentBatch } from './same-moment-batch';
 
 /** How long the decisions about held dials are kept: long after anything could ask about them again. */
@@ -10,21 +10,21 @@ const FORGET_EVERY_MS = 60 * 60_000;
  * thousand dials due in the same second cost PostgreSQL a statement, not a thousand.
  */
 export class HeldDialClaims {
-  private readonly claims = new SameMomentBatch<string, boolean>((holdIds) => this.claimAll(holdIds));
+  private readonly claims = new SameMomentBatch<HeldDialClaim, HeldDialOutcome>((claims) => this.claimAll(claims));
   private forgottenAt = 0;
 
   constructor(private readonly heldDials: HeldDialRepository) {}
 
-  /** Whether this worker may dial the hold now: false if a command called it off first. */
-  claim(holdId: string): Promise<boolean> {
-    return this.claims.ask(holdId);
+  /** Whether this worker may dial the hold now (`dialled`), or a command called it off first, or its number is not to be called. */
+  claim(claim: HeldDialClaim): Promise<HeldDialOutcome> {
+    return this.claims.ask(claim);
   }
 
-  private async claimAll(holdIds: string[]): Promise<boolean[]> {
-    const won = await this.heldDials.claim(holdIds);
+  private async claimAll(claims: HeldDialClaim[]): Promise<HeldDialOutcome[]> {
+    const decided = await this.heldDials.claim(claims);
     // Off the claims' path: they are answered without waiting for it.
     void this.forgetOldDecisions();
-    return holdIds.map((holdId) => won.has(holdId));
+    return claims.map((claim) => decided.get(claim.holdId)!);
   }
 
   private async forgetOldDecisions(): Promise<void> {

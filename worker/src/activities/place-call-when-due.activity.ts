@@ -1,5 +1,6 @@
 import { ApplicationFailure, CancelledFailure, type Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
+import type { HeldDialClaim, HeldDialOutcome } from '@call-scheduler/db';
 import { CallFailureType } from '@call-scheduler/shared/workflow';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderClient } from '../provider/provider.client';
@@ -13,6 +14,8 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
   dueAt: string;
   /** This hold's name in PostgreSQL, where it is either claimed just before the instant or called off first. */
   holdId: string;
+  /** The account whose do-not-call list the claim checks; absent for calls made before accounts. */
+  accountId?: string;
   /**
    * How long before the instant a worker takes the hold up. Until then it waits in Temporal, as a retry
    * due then, where it costs no worker a slot nor Temporal a heartbeat. Absent: taken up at once.
@@ -23,8 +26,11 @@ export interface PlaceCallWhenDueInput extends PlaceCallInput {
 /** The time a held dial is made at: the worker's own clock, or in tests the test server's, which skips ahead. */
 export type Clock = () => number;
 
-/** `placed: false`: called off, or given up before its instant, so nothing was dialled. */
-export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false };
+/**
+ * `placed: false`: called off, or given up before its instant, or `blocked` because the number was on its
+ * account's do-not-call list when the dial was claimed; in each case nothing was dialled.
+ */
+export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false; blocked?: true };
 
 /** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
 const CLAIM_RETRY_MS = 30_000;
@@ -49,7 +55,7 @@ export const CONNECT_AHEAD_MS = 1_000;
  * worker that takes up the hold of one that died after its claim claims it again and sends it again.
  */
 export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims, clock: Clock = Date.now) {
-  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId, takeUpWithinMs }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId, accountId, takeUpWithinMs }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
     const early = Date.parse(dueAt) - clock() - (takeUpWithinMs ?? Infinity);
     if (early > 0) throw notYetDue(early);
     return heartbeating(async (context) => {
@@ -58,7 +64,9 @@ export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDia
         if (!(await holdUntil(at - CONNECT_AHEAD_MS, clock, context))) return { placed: false };
         const call = provider.prepareCall(to, `${callId}:${attempt}`);
         try {
-          if (!(await holdUntil(at - CLAIM_AHEAD_MS, clock, context)) || !(await claim(claims, holdId))) return { placed: false };
+          if (!(await holdUntil(at - CLAIM_AHEAD_MS, clock, context))) return { placed: false };
+          const decision = await claim(claims, { holdId, accountId, phoneNumber: to });
+          if (decision !== 'dialled') return decision === 'blocked' ? { placed: false, blocked: true } : { placed: false };
           await untilTheClockReaches(at, clock);
           const { id } = await call.place();
           return { placed: true, externalCallId: id };
@@ -103,12 +111,12 @@ async function holdUntil(at: number, clock: Clock, context: Context): Promise<bo
   }
 }
 
-async function claim(claims: HeldDialClaims, holdId: string): Promise<boolean> {
+async function claim(claims: HeldDialClaims, asked: HeldDialClaim): Promise<HeldDialOutcome> {
   const giveUpAt = Date.now() + CLAIM_RETRY_MS;
   // Tried again often: a dial that waits on its claim is late by as much as PostgreSQL was away, and no more.
   for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
     try {
-      return await claims.claim(holdId);
+      return await claims.claim(asked);
     } catch (error) {
       if (Date.now() + delay > giveUpAt) {
         throw ApplicationFailure.create({ type: CallFailureType.HeldDialUnclaimed, message: `Could not claim the held dial: ${String(error)}`, nonRetryable: true });

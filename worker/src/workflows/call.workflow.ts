@@ -46,8 +46,11 @@ export const HELD_DIAL_RETRIES_PATCH = 'held-dial-retries';
 /** Marks the runs of calls that keep a calling window or a deadline: calls without either never ask. */
 export const CALLING_WINDOW_PATCH = 'calling-windows';
 
-/** `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then. */
-type DialOutcome = 'completed' | 'failed' | 'called off' | RetryableOutcome;
+/**
+ * `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then.
+ * `blocked`: the number was on the do-not-call list just before the instant, so the call ended undialled.
+ */
+type DialOutcome = 'completed' | 'failed' | 'called off' | 'blocked' | RetryableOutcome;
 
 /**
  * One call: wait until it is due, dial, follow it to its end, dial again after no answer or busy.
@@ -235,8 +238,8 @@ class CallRun {
     const capped = this.spendCapApplies();
     if (capped && !(await this.reserveDial(attempt))) return;
     const outcome = this.dialLeadMs === null ? await this.dialNow(attempt) : await this.dialWhenDue(attempt);
-    if (capped) await this.releaseDial(attempt, outcome !== 'called off');
-    if (outcome === 'completed' || outcome === 'failed' || outcome === 'called off') return;
+    if (capped) await this.releaseDial(attempt, outcome !== 'called off' && outcome !== 'blocked');
+    if (outcome !== 'no_answer' && outcome !== 'busy') return;
     const retryAt = attempt < state.maxAttempts ? Date.now() + state.retryDelaySeconds * 1000 : null;
     this.journal.append({
       type: 'CallUnanswered',
@@ -307,10 +310,11 @@ class CallRun {
    */
   private async dialWhenDue(attempt: number): Promise<DialOutcome> {
     const { id, phoneNumber } = this.journal.state;
+    const { accountId } = this.input.call;
     const dueAt = this.dueAt();
     const held = new Settled(
       this.heldDial.hold((holdId) =>
-        this.activities.placeCallWhenDue({ callId: id, attempt, to: phoneNumber, dueAt: new Date(dueAt).toISOString(), holdId }),
+        this.activities.placeCallWhenDue({ callId: id, attempt, to: phoneNumber, dueAt: new Date(dueAt).toISOString(), holdId, accountId }),
       ),
     );
     await this.until(() => held.done || this.heldDial.callingOff || this.heldDial.calledOff || this.cancelRequested());
@@ -318,11 +322,14 @@ class CallRun {
     // A call-off under way decides first: a hold lost with its worker after the instant is then known to be undialled.
     await this.until(() => this.heldDial.calledOff || (held.done && !this.heldDial.callingOff));
     const outcome = this.heldDial.calledOff ? ({ dialled: 'no' } as const) : heldDialOutcome(held, Date.now() < dueAt);
-    if (outcome.dialled !== 'no') this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
+    if (outcome.dialled !== 'no' && outcome.dialled !== 'blocked') this.journal.append({ type: 'DialAttemptStarted', data: { attempt } });
     this.heldDial.settle();
     switch (outcome.dialled) {
       case 'no':
         return 'called off';
+      case 'blocked':
+        this.journal.append({ type: 'CallBlocked', data: { reason: `${phoneNumber} is on the account's do-not-call list` } });
+        return 'blocked';
       case 'maybe':
         return this.dial(attempt);
       case 'refused':

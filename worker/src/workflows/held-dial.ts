@@ -68,11 +68,13 @@ const UNDIALLED = new Set<string>([CallFailureType.HeldDialUnclaimed, CallFailur
 export type HeldDialOutcome =
   | { dialled: 'yes'; externalCallId: string }
   | { dialled: 'no' }
+  | { dialled: 'blocked' }
   | { dialled: 'maybe' }
   | { dialled: 'refused'; error: unknown };
 
 /**
- * What a held dial came to, when it was not called off. Given up (placed: false, or it could not be
+ * What a held dial came to, when it was not called off. Blocked: its number was on the do-not-call list when
+ * it was claimed, so it was not dialled. Given up (placed: false, or it could not be
  * claimed, or was never taken up): nothing was dialled. Lost with its worker while its instant was still
  * ahead: nothing was either, since a hold is claimed only 0.2 s before its instant and a lost worker is
  * noticed only when its heartbeat has been silent for longer (3 s). The provider's refusal is final. Any
@@ -81,7 +83,8 @@ export type HeldDialOutcome =
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
   try {
     const result = held.result();
-    return result.placed ? { dialled: 'yes', externalCallId: result.externalCallId } : { dialled: 'no' };
+    if (result.placed) return { dialled: 'yes', externalCallId: result.externalCallId };
+    return result.blocked ? { dialled: 'blocked' } : { dialled: 'no' };
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : error;
     if (cause instanceof CancelledFailure || (cause instanceof TimeoutFailure && instantAhead)) return { dialled: 'no' };

@@ -3,6 +3,7 @@ import {
   AccountRepository,
   CallRepository,
   DialReservationRepository,
+  DoNotCallRepository,
   HeldDialRepository,
   dataSourceOptions,
   migrate,
@@ -355,6 +356,11 @@ export class CallHarness {
   async projection(callId: string): Promise<{ call: CallState | null; eventTypes: string[]; seqs: number[] }> {
     const [call, events] = await Promise.all([this.calls.findById(callId), this.calls.findEvents(callId)]);
     return { call, eventTypes: events.map((e) => e.type), seqs: events.map((e) => e.seq) };
+  }
+
+  /** Puts the number on the account's do-not-call list (the harness's account unless another is named). */
+  async listAsDoNotCall(phoneNumber: string, accountId = this.accountId): Promise<void> {
+    await new DoNotCallRepository(this.dataSource).add(accountId, [{ phoneNumber, reason: null }], null);
   }
 
   /** What the provider was asked to dial for this number. */

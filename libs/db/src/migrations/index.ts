@@ -5,6 +5,7 @@ import { CreateDialReservations1766000000001 } from './1766000000001-create-dial
 import { CreateHeldDials1767000000000 } from './1767000000000-create-held-dials';
 import { AddCallingWindows1768000000000 } from './1768000000000-add-calling-windows';
 import { CreateSchedules1769000000000 } from './1769000000000-create-schedules';
+import { CreateDoNotCall1770000000000 } from './1770000000000-create-do-not-call';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateHeldDials1767000000000,
   AddCallingWindows1768000000000,
   CreateSchedules1769000000000,
+  CreateDoNotCall1770000000000,
 ];

@@ -29,6 +29,10 @@ describe('describeCallEvent', () => {
     ['Busy; no attempts left', { type: 'CallUnanswered', data: { outcome: 'busy', nextAttemptAt: null } }],
     ['Failed: provider rejected the number', { type: 'CallFailed', data: { reason: 'provider rejected the number' } }],
     ['Cancelled: cancelled by operator', { type: 'CallCancelled', data: { reason: 'cancelled by operator' } }],
+    [
+      "Blocked before dialling: +14155550123 is on the account's do-not-call list",
+      { type: 'CallBlocked', data: { reason: "+14155550123 is on the account's do-not-call list" } },
+    ],
   ])('says "%s"', (words, event) => {
     expect(inWords(event)).toBe(words);
   });

@@ -23,6 +23,8 @@ export function describeCallEvent(event: CallEventDto, timeZone: string): string
       return `Waiting for ${data.localTime} in ${data.timeZone}, when its calling window opens (${formatDateTime(data.opensAt, timeZone)})`;
     case 'CallExpired':
       return `Expired: ${data.reason}`;
+    case 'CallBlocked':
+      return `Blocked before dialling: ${data.reason}`;
     case 'DialAttemptStarted':
       return `Dial attempt ${data.attempt} started`;
     case 'DialOutcomeUnknown':

@@ -11,4 +11,5 @@ export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
   expired: 'Expired',
+  blocked: 'Blocked',
 };

@@ -1,0 +1,1 @@
+export * from './do-not-call.dto';
