@@ -12,3 +12,4 @@ export * from './phone-number';
 export * from './calling-window';
 export * from './schedules';
 export * from './do-not-call';
+export * from './batches';
