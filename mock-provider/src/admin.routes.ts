@@ -1,14 +1,16 @@
 import { Router } from 'express';
 import { InvalidBehaviourError, type Behaviour } from './behaviour';
 import { sendError } from './http-errors';
+import type { ProviderStats } from './provider-stats';
 
 export interface AdminRouterDeps {
   behaviour: () => Behaviour;
   setBehaviour: (patch: unknown) => Behaviour;
   reset: () => Behaviour;
+  stats: () => ProviderStats;
 }
 
-export function createAdminRouter({ behaviour, setBehaviour, reset }: AdminRouterDeps): Router {
+export function createAdminRouter({ behaviour, setBehaviour, reset, stats }: AdminRouterDeps): Router {
   const router = Router();
 
   router.get('/behaviour', (_req, res) => {
@@ -26,6 +28,10 @@ export function createAdminRouter({ behaviour, setBehaviour, reset }: AdminRoute
 
   router.post('/reset', (_req, res) => {
     res.json(reset());
+  });
+
+  router.get('/stats', (_req, res) => {
+    res.json(stats());
   });
 
   return router;

@@ -16,6 +16,18 @@ const outcomeWeightsSchema = z
 
 const timingSchema = z.strictObject({ queuedMs: milliseconds, ringingMs: milliseconds, talkMs: milliseconds });
 
+const delayRangeSchema = z
+  .strictObject({ min: milliseconds, max: milliseconds })
+  .refine((range) => range.min <= range.max, { error: 'min must not be greater than max' });
+
+const statusCallbacksSchema = z.strictObject({
+  lossRate: probability,
+  duplicateRate: probability,
+  delayMs: delayRangeSchema,
+  enabled: z.boolean(),
+});
+export type StatusCallbackSettings = z.infer<typeof statusCallbacksSchema>;
+
 const outcomeScriptSchema = z.union([outcomeSchema, z.array(outcomeSchema).min(1)], {
   error: `must be one of ${OUTCOMES.join(', ')} or a non-empty array of them`,
 });
@@ -51,17 +63,19 @@ const behaviourShape = {
   createErrorsByNumber: z.record(e164Schema, createErrorScriptSchema),
   lookupErrorsByNumber: z.record(e164Schema, lookupScriptSchema),
   timing: timingSchema,
+  statusCallbacks: statusCallbacksSchema,
 };
 
 const behaviourSchema = z.strictObject(behaviourShape);
 export type Behaviour = z.infer<typeof behaviourSchema>;
 
 const behaviourPatchSchema = z
-  .strictObject({ ...behaviourShape, timing: timingSchema.partial() })
+  .strictObject({ ...behaviourShape, timing: timingSchema.partial(), statusCallbacks: statusCallbacksSchema.partial() })
   .partial();
 /**
- * What callers may send: any subset of the fields. `timing` merges field by field;
- * every other field, `outcomes` and the per-number maps included, replaces the current value whole.
+ * What callers may send: any subset of the fields. `timing` and `statusCallbacks` merge field by field
+ * (`statusCallbacks.delayMs` is replaced whole); every other field, `outcomes` and the per-number maps
+ * included, replaces the current value whole.
  */
 export type BehaviourPatch = z.input<typeof behaviourPatchSchema>;
 
@@ -78,6 +92,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = behaviourSchema.parse({
   createErrorsByNumber: {},
   lookupErrorsByNumber: {},
   timing: { queuedMs: 500, ringingMs: 1500, talkMs: 2000 },
+  statusCallbacks: { lossRate: 0, duplicateRate: 0, delayMs: { min: 0, max: 0 }, enabled: true },
 });
 
 export class InvalidBehaviourError extends Error {
@@ -97,8 +112,13 @@ export function applyBehaviourPatch(current: Behaviour, patch: unknown): Behavio
     const { field, message } = describeValidationError(parsed.error);
     throw new InvalidBehaviourError(message, field);
   }
-  const { timing, ...rest } = withoutUndefined(parsed.data);
-  return { ...current, ...rest, timing: { ...current.timing, ...withoutUndefined(timing ?? {}) } };
+  const { timing, statusCallbacks, ...rest } = withoutUndefined(parsed.data);
+  return {
+    ...current,
+    ...rest,
+    timing: { ...current.timing, ...withoutUndefined(timing ?? {}) },
+    statusCallbacks: { ...current.statusCallbacks, ...withoutUndefined(statusCallbacks ?? {}) },
+  };
 }
 
 /** Reads MOCK_PROVIDER_BEHAVIOUR: a JSON patch over the defaults, or nothing. */

@@ -13,6 +13,12 @@ export interface CallLifecycle {
   endsAfterMs: number;
 }
 
+/** One status the call enters, and when, as an offset from its creation. */
+export interface StatusChange {
+  status: ProviderCallStatus;
+  afterMs: number;
+}
+
 export interface CallProgress {
   status: ProviderCallStatus;
   startedAt: string | null;
@@ -48,6 +54,16 @@ export function progressAt(lifecycle: CallLifecycle, createdAt: number, now: num
     endedAt: ended ? iso(createdAt + endsAfterMs) : null,
     durationSeconds: answered ? Math.round((Math.min(elapsed, endsAfterMs) - answeredAfterMs) / 1000) : 0,
   };
+}
+
+/** Every status the call goes through, in order: only those its outcome passes through. */
+export function statusChanges(lifecycle: CallLifecycle): StatusChange[] {
+  const { ringsAfterMs, answeredAfterMs } = lifecycle;
+  const changes: StatusChange[] = [{ status: 'queued', afterMs: 0 }];
+  if (ringsAfterMs !== undefined) changes.push({ status: 'ringing', afterMs: ringsAfterMs });
+  if (answeredAfterMs !== undefined) changes.push({ status: 'in_progress', afterMs: answeredAfterMs });
+  changes.push({ status: lifecycle.outcome, afterMs: lifecycle.endsAfterMs });
+  return changes;
 }
 
 function statusAt(lifecycle: CallLifecycle, elapsed: number): ProviderCallStatus {

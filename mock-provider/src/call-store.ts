@@ -2,12 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { progressAt, type CallLifecycle, type CallProgress } from './call-lifecycle';
 import type { Outcome } from './behaviour';
 
-interface StoredCall {
-  id: string;
+/** What a new call is made of. `createdAt`: when the POST that dials it reached the provider. */
+export interface NewCall {
   to: string;
   idempotencyKey: string;
   createdAt: number;
   lifecycle: CallLifecycle;
+  statusCallbackUrl?: string;
+}
+
+export interface StoredCall extends NewCall {
+  id: string;
+  lookupCount: number;
 }
 
 /** What `GET /calls/:id` answers. */
@@ -21,7 +27,10 @@ export interface ProviderCallRecord extends ProviderCallView {
   idempotencyKey: string;
   /** Well-formed POSTs that carried this idempotency key, including ones answered with an injected error. */
   postCount: number;
+  /** Lookups (`GET /calls/:id`) of this call that passed authentication, including ones answered with an injected error. */
+  lookupCount: number;
   createdAt: string;
+  statusCallbackUrl: string | null;
   plannedOutcome: Outcome;
 }
 
@@ -41,17 +50,19 @@ export class CallStore {
     this.postCounts.set(idempotencyKey, (this.postCounts.get(idempotencyKey) ?? 0) + 1);
   }
 
-  /** `arrivedAt`: when the POST that dials it reached the provider. */
-  create(to: string, idempotencyKey: string, lifecycle: CallLifecycle, arrivedAt: number): { id: string } {
-    const call: StoredCall = { id: randomUUID(), to, idempotencyKey, createdAt: arrivedAt, lifecycle };
+  create(newCall: NewCall): StoredCall {
+    const call: StoredCall = { ...newCall, id: randomUUID(), lookupCount: 0 };
     this.byId.set(call.id, call);
-    this.byKey.set(idempotencyKey, call);
+    this.byKey.set(call.idempotencyKey, call);
     return call;
   }
 
-  view(id: string): ProviderCallView | undefined {
+  /** The call as a lookup answers it; counts the lookup. */
+  lookUp(id: string): ProviderCallView | undefined {
     const call = this.byId.get(id);
-    return call && { id: call.id, to: call.to, ...progressAt(call.lifecycle, call.createdAt, this.now()) };
+    if (!call) return undefined;
+    call.lookupCount++;
+    return { id: call.id, to: call.to, ...progressAt(call.lifecycle, call.createdAt, this.now()) };
   }
 
   list(): ProviderCallRecord[] {
@@ -62,7 +73,9 @@ export class CallStore {
       ...progressAt(call.lifecycle, call.createdAt, now),
       idempotencyKey: call.idempotencyKey,
       postCount: this.postCounts.get(call.idempotencyKey) ?? 0,
+      lookupCount: call.lookupCount,
       createdAt: new Date(call.createdAt).toISOString(),
+      statusCallbackUrl: call.statusCallbackUrl ?? null,
       plannedOutcome: call.lifecycle.outcome,
     }));
   }

@@ -6,12 +6,20 @@ import type { CallStore } from './call-store';
 import { errorCodeFor, sendError } from './http-errors';
 import { dropAfter } from './injected-delays';
 import { e164Schema } from './phone-number';
+import type { StatusCallbacks } from './status-callbacks';
 import { describeValidationError } from './validation';
+
+const statusCallbackUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+  .max(2000, { error: 'must be at most 2000 characters' })
+  // fetch refuses a URL carrying user:password, so every callback to it would fail.
+  .refine((url) => !hasCredentials(url), { error: 'must not contain a user name or password' });
 
 const createCallSchema = z.object(
   {
     to: e164Schema,
     idempotencyKey: z.string().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }),
+    statusCallbackUrl: statusCallbackUrlSchema.optional(),
   },
   { error: 'request body must be a JSON object' },
 );
@@ -20,9 +28,10 @@ export interface CallsRouterDeps {
   store: CallStore;
   script: CallScript;
   behaviour: () => Behaviour;
+  callbacks: StatusCallbacks;
 }
 
-export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps): Router {
+export function createCallsRouter({ store, script, behaviour, callbacks }: CallsRouterDeps): Router {
   const router = Router();
 
   router.post('/', (req, res) => {
@@ -31,7 +40,7 @@ export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps)
       sendError(res, 400, { error: 'invalid_request', ...describeValidationError(parsed.error) });
       return;
     }
-    const { to, idempotencyKey } = parsed.data;
+    const { to, idempotencyKey, statusCallbackUrl } = parsed.data;
     const existing = store.findByKey(idempotencyKey);
     if (existing && existing.to !== to) {
       sendError(res, 422, {
@@ -43,7 +52,13 @@ export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps)
     }
     store.countPost(idempotencyKey);
     const current = behaviour();
-    const dial = (): { id: string } => store.create(to, idempotencyKey, script.lifecycleFor(current, to), res.locals.arrivedAt as number);
+    // A replay finds the call it dialled first, so the first POST's callback URL is the one kept.
+    const dial = (): { id: string } => {
+      const lifecycle = script.lifecycleFor(current, to);
+      const call = store.create({ to, idempotencyKey, lifecycle, createdAt: res.locals.arrivedAt as number, statusCallbackUrl });
+      callbacks.schedule(call);
+      return call;
+    };
     const fault = script.faultFor(current, to);
     if (fault) {
       if (!existing && dialsDespite(fault, current)) dial();
@@ -61,7 +76,7 @@ export function createCallsRouter({ store, script, behaviour }: CallsRouterDeps)
   });
 
   router.get('/:id', (req, res) => {
-    const call = store.view(req.params.id);
+    const call = store.lookUp(req.params.id);
     if (!call) {
       sendError(res, 404, { error: 'not_found', message: `No call with id ${req.params.id}` });
       return;
@@ -93,4 +108,9 @@ function respondWithFault(res: Response, fault: InjectedFault, behaviour: Behavi
   res.locals.injected = fault.status;
   if (fault.status === 429) res.set('Retry-After', '1');
   sendError(res, fault.status, { error: errorCodeFor(fault.status), message: `Injected ${fault.status} from the mock provider` });
+}
+
+function hasCredentials(url: string): boolean {
+  const parsed = URL.parse(url);
+  return parsed !== null && (parsed.username !== '' || parsed.password !== '');
 }

@@ -2,14 +2,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BehaviourPatch } from './behaviour';
 import type { ProviderCallRecord } from './call-store';
+import type { ProviderStats } from './provider-stats';
 import { createProviderApp } from './provider.app';
 
 export { DEFAULT_BEHAVIOUR, InvalidBehaviourError } from './behaviour';
-export type { Behaviour, BehaviourPatch, CreateError, LookupStep, Outcome } from './behaviour';
+export type { Behaviour, BehaviourPatch, CreateError, LookupStep, Outcome, StatusCallbackSettings } from './behaviour';
 export type { ProviderCallStatus } from './call-lifecycle';
 export type { ProviderCallRecord, ProviderCallView } from './call-store';
 export { createProviderApp } from './provider.app';
 export type { ProviderApp, ProviderAppOptions } from './provider.app';
+export type { ProviderStats } from './provider-stats';
+export { signStatusCallback } from './status-callback-signature';
+export type { StatusCallbackSignatureHeaders } from './status-callback-signature';
+export type { CallbackCounts, StatusCallbackBody } from './status-callbacks';
 
 export interface MockProviderOptions {
   /** 0 (the default) picks a free port. */
@@ -18,6 +23,8 @@ export interface MockProviderOptions {
   host?: string;
   behaviour?: BehaviourPatch;
   apiKey?: string;
+  /** Signs status callbacks; without it they are sent unsigned. */
+  webhookSecret?: string;
   logger?: boolean;
   random?: () => number;
   now?: () => number;
@@ -33,7 +40,9 @@ export interface MockProvider {
   reset(): void;
   /** Same as `GET /calls` items. */
   calls(): ProviderCallRecord[];
-  /** Stops listening and cuts every open connection, hanging ones included. */
+  /** Same as `GET /admin/stats`. */
+  stats(): ProviderStats;
+  /** Stops listening, cuts every open connection, hanging ones included, and cancels pending status callbacks. */
   close(): Promise<void>;
 }
 
@@ -54,7 +63,11 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
       provider.reset();
     },
     calls: () => provider.calls(),
-    close: () => (closing ??= closeServer(server)),
+    stats: () => provider.stats(),
+    close: () => {
+      provider.close();
+      return (closing ??= closeServer(server));
+    },
   };
 }
 

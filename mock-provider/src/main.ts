@@ -8,6 +8,7 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT || 8010),
     host: process.env.HOST || '0.0.0.0',
     apiKey: process.env.PROVIDER_API_KEY || undefined,
+    webhookSecret: process.env.MOCK_PROVIDER_WEBHOOK_SECRET || undefined,
     behaviour: behaviourFromEnv(process.env.MOCK_PROVIDER_BEHAVIOUR),
     logger: logging,
   });

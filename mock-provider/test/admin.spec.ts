@@ -57,6 +57,13 @@ describe('/admin', () => {
     [{ createErrorsByNumber: { [TO]: [503, 200] } }, `createErrorsByNumber.${TO}.1`],
     [{ createErrorsByNumber: { [TO]: 'slow' } }, `createErrorsByNumber.${TO}`],
     [{ failurerate: 1 }, 'failurerate'],
+    [{ statusCallbacks: { lossRate: 1.5 } }, 'statusCallbacks.lossRate'],
+    [{ statusCallbacks: { duplicateRate: -0.1 } }, 'statusCallbacks.duplicateRate'],
+    [{ statusCallbacks: { enabled: 'no' } }, 'statusCallbacks.enabled'],
+    [{ statusCallbacks: { delayMs: { min: 500, max: 100 } } }, 'statusCallbacks.delayMs'],
+    [{ statusCallbacks: { delayMs: { max: 100 } } }, 'statusCallbacks.delayMs.min'],
+    [{ statusCallbacks: { delayMs: { min: 0, max: 1.5 } } }, 'statusCallbacks.delayMs.max'],
+    [{ statusCallbacks: { retries: 3 } }, 'statusCallbacks.retries'],
   ])('rejects %j with a 400 naming %s and keeps the behaviour', async (patch, field) => {
     const before = (await request(provider.url).get('/admin/behaviour')).body;
 
@@ -88,6 +95,28 @@ describe('/admin', () => {
     expect(provider.calls()).toEqual([]);
     const after = await postCall('k1').expect(201);
     expect(after.body.id).not.toBe(before.body.id);
+  });
+
+  it('counts the POSTs and lookups received, refused ones included, until a reset', async () => {
+    const auth = 'Bearer secret';
+    const { body: call } = await postCall('k1').expect(201);
+    await postCall('k1').expect(201);
+    await request(provider.url).post('/calls').send({ to: TO, idempotencyKey: 'k2' }).expect(401);
+    await request(provider.url).post('/calls').set('authorization', auth).send({ to: 'nope', idempotencyKey: 'k3' }).expect(400);
+    await request(provider.url).get(`/calls/${call.id}`).set('authorization', auth).expect(200);
+    await request(provider.url).get(`/calls/${call.id}`).set('authorization', auth).expect(200);
+    await request(provider.url).get(`/calls/${call.id}`).expect(401);
+    await request(provider.url).get('/calls/unknown').set('authorization', auth).expect(404);
+    await request(provider.url).get('/calls').set('authorization', auth).expect(200);
+
+    const res = await request(provider.url).get('/admin/stats').expect(200);
+
+    expect(res.body).toEqual({ posts: 4, lookups: 4, callbacks: { sent: 0, delivered: 0, failed: 0, lost: 0, duplicated: 0 } });
+    expect(provider.stats()).toEqual(res.body);
+    // Per call: only the lookups that got past authentication to the call.
+    expect(provider.calls()).toEqual([expect.objectContaining({ postCount: 2, lookupCount: 2 })]);
+    await request(provider.url).post('/admin/reset').expect(200);
+    expect((await request(provider.url).get('/admin/stats').expect(200)).body).toMatchObject({ posts: 0, lookups: 0 });
   });
 
   it('restarts per-number scripts on reset', async () => {

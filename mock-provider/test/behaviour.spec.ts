@@ -20,6 +20,12 @@ describe('behaviourFromEnv', () => {
     expect(() => behaviourFromEnv('{failureRate: 1}')).toThrow(/^MOCK_PROVIDER_BEHAVIOUR is not valid JSON: /);
   });
 
+  it('reads the statusCallbacks faults', () => {
+    const behaviour = behaviourFromEnv('{"statusCallbacks":{"lossRate":0.1,"delayMs":{"min":100,"max":5000}}}');
+
+    expect(behaviour.statusCallbacks).toEqual({ lossRate: 0.1, duplicateRate: 0, delayMs: { min: 100, max: 5000 }, enabled: true });
+  });
+
   it('names the offending field', () => {
     expect(() => behaviourFromEnv('{"timeoutRate": 3}')).toThrow(
       expect.objectContaining({ name: 'InvalidBehaviourError', field: 'timeoutRate', message: expect.stringMatching(/^MOCK_PROVIDER_BEHAVIOUR is invalid: timeoutRate: /) }),
@@ -32,6 +38,14 @@ describe('applyBehaviourPatch', () => {
     const behaviour = applyBehaviourPatch(DEFAULT_BEHAVIOUR, { latencyMs: undefined, timing: { talkMs: undefined, queuedMs: 1 } });
 
     expect(behaviour).toEqual({ ...DEFAULT_BEHAVIOUR, timing: { ...DEFAULT_BEHAVIOUR.timing, queuedMs: 1 } });
+  });
+
+  it('merges statusCallbacks field by field, replacing delayMs whole', () => {
+    const faulty = applyBehaviourPatch(DEFAULT_BEHAVIOUR, { statusCallbacks: { duplicateRate: 0.5, delayMs: { min: 10, max: 20 } } });
+
+    const behaviour = applyBehaviourPatch(faulty, { statusCallbacks: { enabled: false, delayMs: { min: 0, max: 5 } } });
+
+    expect(behaviour.statusCallbacks).toEqual({ lossRate: 0, duplicateRate: 0.5, delayMs: { min: 0, max: 5 }, enabled: false });
   });
 
   it('does not mutate the behaviour it patches', () => {

@@ -3,6 +3,7 @@ import type { MockProvider } from '../src';
 import { FakeClock, T0, startTestProvider } from './provider-harness';
 
 const TO = '+14155550123';
+const withCallbackUrl = (statusCallbackUrl: unknown) => ({ to: TO, idempotencyKey: 'k1', statusCallbackUrl });
 
 describe('POST /calls and GET /calls', () => {
   let provider: MockProvider;
@@ -27,6 +28,7 @@ describe('POST /calls and GET /calls', () => {
       endedAt: null,
       durationSeconds: 0,
     });
+    expect(provider.calls()).toEqual([expect.objectContaining({ lookupCount: 1 })]);
   });
 
   it('returns the same call and dials nothing new for a repeated idempotency key', async () => {
@@ -57,6 +59,11 @@ describe('POST /calls and GET /calls', () => {
     ['an empty idempotency key', { to: TO, idempotencyKey: '' }, 'idempotencyKey'],
     ['an idempotency key over 200 characters', { to: TO, idempotencyKey: 'k'.repeat(201) }, 'idempotencyKey'],
     ['a numeric idempotency key', { to: TO, idempotencyKey: 42 }, 'idempotencyKey'],
+    ['a relative callback URL', withCallbackUrl('/hooks/calls'), 'statusCallbackUrl'],
+    ['a callback URL that is not http', withCallbackUrl('ftp://example.com/hooks'), 'statusCallbackUrl'],
+    ['a callback URL with a password', withCallbackUrl('https://user:pw@example.com/'), 'statusCallbackUrl'],
+    ['a callback URL over 2000 characters', withCallbackUrl(`https://example.com/${'x'.repeat(1981)}`), 'statusCallbackUrl'],
+    ['a numeric callback URL', withCallbackUrl(42), 'statusCallbackUrl'],
   ])('rejects %s with a 400 naming the field', async (_case, body, field) => {
     const res = await request(provider.url).post('/calls').send(body).expect(400);
 
@@ -73,6 +80,10 @@ describe('POST /calls and GET /calls', () => {
   it('accepts the shortest and longest valid inputs', async () => {
     await request(provider.url).post('/calls').send({ to: '+1234567', idempotencyKey: 'k'.repeat(200) }).expect(201);
     await request(provider.url).post('/calls').send({ to: '+123456789012345', idempotencyKey: 'k' }).expect(201);
+    await request(provider.url)
+      .post('/calls')
+      .send({ to: TO, idempotencyKey: 'url', statusCallbackUrl: `http://example.com/${'x'.repeat(1981)}` })
+      .expect(201);
   });
 
   it('answers malformed JSON with a 400 JSON error', async () => {
@@ -138,9 +149,11 @@ describe('POST /calls and GET /calls', () => {
         to: TO,
         idempotencyKey: 'once',
         postCount: 1,
+        lookupCount: 0,
         createdAt: new Date(T0).toISOString(),
         status: 'ringing',
         plannedOutcome: 'completed',
+        statusCallbackUrl: null,
       }),
       expect.objectContaining({
         to: '+442071234567',

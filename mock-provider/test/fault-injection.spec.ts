@@ -171,7 +171,7 @@ describe('injected misbehaviour on GET /calls/:id', () => {
     expect(limited.headers['retry-after']).toBe('1');
     await request(provider.url).get(`/calls/${id}`).expect(200);
 
-    expect(provider.calls()).toEqual([expect.objectContaining({ id, postCount: 1 })]);
+    expect(provider.calls()).toEqual([expect.objectContaining({ id, postCount: 1, lookupCount: 5 })]);
   });
 
   it('drops a scripted timed-out lookup without a response', async () => {
