@@ -12,7 +12,7 @@ import { answerUnreadableRequests } from './errors/unreadable-request';
 import { createValidationPipe } from './errors/validation';
 
 /** The routes that take many rows in one body. */
-const BULK_ROUTES = ['/api/do-not-call/import'];
+const BULK_ROUTES = ['/api/calls/batch', '/api/do-not-call/import'];
 
 /** Builds the API application exactly as it runs, for main.ts and for the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {

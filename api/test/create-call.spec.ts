@@ -45,6 +45,7 @@ describe('POST /api/calls', () => {
       windowOpensAt: null,
       windowOverridden: false,
       scheduleId: null,
+      batchId: null,
       note: 'Dentist reminder',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

@@ -38,6 +38,11 @@ describe('the OpenAPI document', () => {
         '/api/calls/{id}',
         '/api/calls/{id}/cancel',
         '/api/calls/{id}/start-now',
+        '/api/calls/batch',
+        '/api/calls/batches',
+        '/api/do-not-call',
+        '/api/do-not-call/import',
+        '/api/do-not-call/{phoneNumber}',
         '/api/auth/sign-in',
         '/api/auth/sign-out',
         '/api/auth/me',
@@ -61,6 +66,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/calls/{id}']!).sort()).toEqual(['get', 'patch']);
     expect(Object.keys(document.paths['/api/calls/{id}/start-now']!)).toEqual(['post']);
     expect(Object.keys(document.paths['/api/calls/{id}/cancel']!)).toEqual(['post']);
+    expect(Object.keys(document.paths['/api/do-not-call']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/do-not-call/{phoneNumber}']!)).toEqual(['delete']);
     expect(Object.keys(document.paths['/health']!)).toEqual(['get']);
   });
 

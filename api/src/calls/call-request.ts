@@ -1,4 +1,5 @@
-import { CALL_LIMITS, callWindowFor, checkPhoneNumber, nextCallingWindowOpening, type CallingWindow, type DefaultCallingWindow } from '@call-scheduler/shared';
+import { CALL_LIMITS, callWindowFor, checkPhoneNumber, nextCallingWindowOpening, type CallingWindow, type DefaultCallingWindow, type NewCall } from '@call-scheduler/shared';
+import type { Principal } from '../auth/principal';
 import { InvalidCallInputError } from './call.errors';
 import type { CreateCallDto } from './dto/create-call.dto';
 import { scheduledAtInstant, schedulingWindowProblem } from './scheduled-at';
@@ -49,4 +50,21 @@ export function newCallProblem({ scheduledAt, latestAt, window }: CallRequest, n
   const opens = window ? nextCallingWindowOpening(window, due) : due;
   if (latestAt < opens) return new InvalidCallInputError('latestAt', `is before the call's window first opens, at ${opens.toISOString()}`);
   return null;
+}
+
+/** The call a request makes, due when it asked, or now if that is past (a slow client clock). */
+export function newCall(asked: CallRequest, { accountId, actor }: Principal, made: { id: string; batchId?: string }): NewCall {
+  const now = new Date();
+  const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
+  const { window, latestAt, ...rest } = asked;
+  return {
+    ...made,
+    ...rest,
+    scheduledAt: scheduledAt.toISOString(),
+    ...(window ? { window } : {}),
+    ...(latestAt ? { latestAt: latestAt.toISOString() } : {}),
+    createdAt: now.toISOString(),
+    accountId,
+    by: actor,
+  };
 }

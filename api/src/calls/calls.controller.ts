@@ -12,7 +12,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { Requires } from '../auth/access.decorators';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiErrorResponse } from '../errors/api-error.response';
@@ -21,12 +20,11 @@ import { CallPresenter } from './call.presenter';
 import { CallsService } from './calls.service';
 import { CallDetailResponse, CallPageResponse, CallResponse } from './dto/call.response';
 import { CreateCallDto } from './dto/create-call.dto';
+import { idempotencyKeyOf } from './idempotency-key';
 import { ListCallsQuery } from './dto/list-calls.query';
 import { RescheduleCallDto } from './dto/reschedule-call.dto';
 import { StartNowDto } from './dto/start-now.dto';
 import { scheduledAtInstant } from './scheduled-at';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const CREATED_UNDER = { description: 'The key the call was made under: the request\'s, or the one the API made up for it', schema: { type: 'string' } };
 
@@ -68,11 +66,7 @@ export class CallsController {
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CallDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InvalidCallInputError('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
-    }
-    // A create can fail after it made its call: under a key, the client can ask again without making a second.
-    const key = idempotencyKey ?? randomUUID();
+    const key = idempotencyKeyOf(idempotencyKey);
     response.setHeader('Idempotency-Key', key);
     return this.present.call(await this.calls.create(principal, body, key));
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DoNotCallModule } from '../do-not-call/do-not-call.module';
+import { CallBatchesController } from './batches/call-batches.controller';
+import { CallBatchesService } from './batches/call-batches.service';
 import { CallPresenter } from './call.presenter';
 import { CallProjection } from './call-projection';
 import { CallWorkflows } from './call-workflows';
@@ -11,9 +13,9 @@ import { CallStreamController } from './stream/call-stream.controller';
 
 @Module({
   imports: [DoNotCallModule],
-  // Routes are matched in the order controllers are listed: `GET calls/stream` has to come
-  // before `GET calls/:id`, which would take `stream` for an id.
-  controllers: [CallStreamController, CallsController],
-  providers: [CallsService, CallWorkflows, CallProjection, CallPresenter, CallChangeListener, CallFeed],
+  // Routes are matched in the order controllers are listed: `GET calls/stream` and `GET calls/batches` have to
+  // come before `GET calls/:id`, which would take them for an id.
+  controllers: [CallStreamController, CallBatchesController, CallsController],
+  providers: [CallsService, CallBatchesService, CallWorkflows, CallProjection, CallPresenter, CallChangeListener, CallFeed],
 })
 export class CallsModule {}

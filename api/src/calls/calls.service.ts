@@ -4,16 +4,16 @@ import {
   isTerminal,
   newCallState,
   type CallState,
-  type DefaultCallingWindow,
   type NewCall,
   type RecordedCallEvent,
 } from '@call-scheduler/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './call-cursor';
-import { callRequest, newCallProblem, type CallRequest } from './call-request';
+import { callRequest, newCall, newCallProblem, type CallRequest } from './call-request';
 import { CallNotFoundError, CallNotPendingError, IdempotencyKeyReusedError, InvalidCallInputError, SchedulerUnavailableError } from './call.errors';
 import { CallProjection } from './call-projection';
+import { phonePrefixOf } from './phone-search';
 import type { Principal } from '../auth/principal';
 import { DoNotCallService } from '../do-not-call/do-not-call.service';
 import { CallWorkflows } from './call-workflows';
@@ -43,7 +43,7 @@ export class CallsService {
    */
   async create(principal: Principal, request: CreateCallDto, idempotencyKey: string): Promise<CallState> {
     try {
-      const asked = callRequest(request, await this.defaultWindow(principal.accountId));
+      const asked = callRequest(request, await this.accounts.findDefaultWindow(principal.accountId));
       const { call, made } = await this.claim(principal, asked, idempotencyKey);
       const existing = made ? null : await this.calls.findInAccount(principal.accountId, call.id);
       if (existing) return existing;
@@ -54,11 +54,6 @@ export class CallsService {
       if (error instanceof InvalidCallInputError || error instanceof IdempotencyKeyReusedError) throw error;
       throw new SchedulerUnavailableError(idempotencyKey, error);
     }
-  }
-
-  private async defaultWindow(accountId: string): Promise<DefaultCallingWindow | null> {
-    const account = await this.accounts.findAccount(accountId);
-    return account?.defaultWindow ?? null;
   }
 
   /** The account's call; another account's call is not found, as if it did not exist. */
@@ -76,7 +71,8 @@ export class CallsService {
   async list(accountId: string, query: ListCallsQuery): Promise<CallPage> {
     const limit = query.limit ?? CALL_PAGE_LIMIT.default;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.calls.findPage({ accountId, status: query.status, limit: limit + 1, after });
+    const { status, batchId } = query;
+    const rows = await this.calls.findPage({ accountId, status, batchId, phonePrefix: phonePrefixOf(query.search), limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
@@ -102,7 +98,7 @@ export class CallsService {
   private async claim(principal: Principal, asked: CallRequest, idempotencyKey: string): Promise<{ call: NewCall; made: boolean }> {
     const requestHash = fingerprint(asked);
     const problem = newCallProblem(asked, Date.now()) ?? (await this.doNotCall.problemFor(principal.accountId, asked.phoneNumber));
-    const fresh = problem ? null : newCall(asked, principal);
+    const fresh = problem ? null : newCall(asked, principal, { id: randomUUID() });
     const claim = await (fresh
       ? this.calls.claimIdempotencyKey(idempotencyKey, requestHash, fresh)
       : this.calls.findIdempotencyClaim(principal.accountId, idempotencyKey));
@@ -118,23 +114,6 @@ export class CallsService {
     if (isTerminal(known)) throw new CallNotPendingError(known.status);
     return this.projection.caughtUp(await send());
   }
-}
-
-function newCall(asked: CallRequest, { accountId, actor }: Principal): NewCall {
-  const now = new Date();
-  // A time a little in the past (a slow client clock) means now.
-  const scheduledAt = asked.scheduledAt && asked.scheduledAt > now ? asked.scheduledAt : now;
-  const { window, latestAt, ...rest } = asked;
-  return {
-    id: randomUUID(),
-    ...rest,
-    scheduledAt: scheduledAt.toISOString(),
-    ...(window ? { window } : {}),
-    ...(latestAt ? { latestAt: latestAt.toISOString() } : {}),
-    createdAt: now.toISOString(),
-    accountId,
-    by: actor,
-  };
 }
 
 /**

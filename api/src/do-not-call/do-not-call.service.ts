@@ -10,8 +10,9 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { InvalidCallInputError } from '../calls/call.errors';
+import { phonePrefixOf } from '../calls/phone-search';
 import { checkRow } from '../errors/row-validation';
-import { NotOnDoNotCallListError } from './do-not-call.errors';
+import { NotOnDoNotCallListError, onDoNotCallList } from './do-not-call.errors';
 import { AddDoNotCallDto } from './dto/add-do-not-call.dto';
 import type { ListDoNotCallQuery } from './dto/list-do-not-call.query';
 
@@ -21,9 +22,8 @@ export class DoNotCallService {
   constructor(@Inject(DoNotCallRepository) private readonly list: DoNotCallRepository) {}
 
   async page(accountId: string, { search, after }: ListDoNotCallQuery): Promise<DoNotCallPage> {
-    const prefix = search ? `+${search.replace(/^\+/, '')}` : undefined;
     const limit = DO_NOT_CALL_LIMITS.pageSize;
-    const { items, total } = await this.list.page(accountId, { prefix, after, limit: limit + 1 });
+    const { items, total } = await this.list.page(accountId, { prefix: phonePrefixOf(search), after, limit: limit + 1 });
     const shown = items.slice(0, limit);
     return { items: shown, total, nextCursor: items.length > limit ? shown.at(-1)!.phoneNumber : null };
   }
@@ -59,7 +59,7 @@ export class DoNotCallService {
   /** Why a new call to the E.164 number may not be made: it is on the account's list. */
   async problemFor(accountId: string, phoneNumber: string): Promise<InvalidCallInputError | null> {
     const listed = await this.listed(accountId, [phoneNumber]);
-    return listed.size > 0 ? new InvalidCallInputError('phoneNumber', "is on the account's do-not-call list") : null;
+    return listed.size > 0 ? onDoNotCallList() : null;
   }
 
   /** Which of the E.164 numbers are on the account's list. */

@@ -30,7 +30,7 @@ export class SchedulesService {
 
   async create({ accountId, actor }: Principal, asked: CreateScheduleDto): Promise<ScheduleDto> {
     const timing = scheduleTiming(asked, null, Date.now());
-    const template = { ...newCallTemplate(asked, accountId, await this.defaultWindow(accountId)), by: actor };
+    const template = { ...newCallTemplate(asked, accountId, await this.accounts.findDefaultWindow(accountId)), by: actor };
     await this.refuseListed(accountId, template.phoneNumber);
     const id = randomUUID();
     await this.schedules.create({ id, accountId, timing }, () => this.workflows.create(timing, this.workflows.runInput(id, template), asked.paused ?? false));
@@ -54,7 +54,7 @@ export class SchedulesService {
   async update({ accountId }: Principal, id: string, asked: UpdateScheduleDto): Promise<ScheduleDto> {
     const { schedule, description } = await this.find(accountId, id);
     const timing = scheduleTiming(asked, schedule.timing, Date.now());
-    const template = updatedCallTemplate(asked, runInputOf(description).template, timing.timeZone, await this.defaultWindow(accountId));
+    const template = updatedCallTemplate(asked, runInputOf(description).template, timing.timeZone, await this.accounts.findDefaultWindow(accountId));
     if (asked.phoneNumber !== undefined) await this.refuseListed(accountId, template.phoneNumber);
     await this.schedules.updateTiming(accountId, id, timing, () => this.workflows.update(timing, this.workflows.runInput(id, template)));
     return this.get(accountId, id);
@@ -95,10 +95,6 @@ export class SchedulesService {
     const description = schedule ? await this.workflows.describe(id) : null;
     if (!schedule || !description) throw new ScheduleNotFoundError(id);
     return { schedule, description };
-  }
-
-  private async defaultWindow(accountId: string) {
-    return (await this.accounts.findAccount(accountId))?.defaultWindow ?? null;
   }
 
   /** The status of each call the schedules' latest runs made, as the projection has it. */

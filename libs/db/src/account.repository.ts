@@ -69,6 +69,11 @@ export class AccountRepository {
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
+  /** The calling window the account's calls take unless they carry their own; null: none, or no such account. */
+  async findDefaultWindow(id: string): Promise<DefaultCallingWindow | null> {
+    return (await this.findAccount(id))?.defaultWindow ?? null;
+  }
+
   async findAccount(id: string): Promise<Account | null> {
     const [row] = await this.dataSource.query(`SELECT * FROM accounts WHERE id = $1`, [id]);
     return row ? toAccount(row) : null;

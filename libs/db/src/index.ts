@@ -13,3 +13,4 @@ export * from './database-unavailable';
 export * from './lost-connections';
 export * from './schedule.repository';
 export * from './do-not-call.repository';
+export * from './call-batch.repository';

@@ -30,6 +30,8 @@ export interface CallState {
   windowOverridden: boolean;
   /** The schedule whose run made the call; null for a call made on its own. */
   scheduleId: string | null;
+  /** The batch (a bulk upload) the call was created in; null for a call made on its own. */
+  batchId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -47,15 +49,17 @@ export interface NewCall {
   window?: CallingWindow | null;
   latestAt?: string | null;
   scheduleId?: string | null;
+  batchId?: string | null;
   /** Who asked for the call. */
   by?: Actor;
 }
 
 /** The state a call has before any event: what the API shows between accepting a call and its first event. */
-export function newCallState({ by: _by, window, latestAt, scheduleId, ...call }: NewCall): CallState {
+export function newCallState({ by: _by, window, latestAt, scheduleId, batchId, ...call }: NewCall): CallState {
   return {
     ...call,
     scheduleId: scheduleId ?? null,
+    batchId: batchId ?? null,
     window: window ?? null,
     latestAt: latestAt ?? null,
     windowOpensAt: null,

@@ -28,6 +28,8 @@ export interface CallDto {
   windowOverridden: boolean;
   /** The schedule whose run made the call; null for a call made on its own. */
   scheduleId: string | null;
+  /** The batch (a bulk upload) the call was created in; null for a call made on its own. */
+  batchId: string | null;
   note: string | null;
   createdAt: string;
   updatedAt: string;

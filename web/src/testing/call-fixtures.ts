@@ -21,6 +21,7 @@ export function makeCall(overrides: Partial<CallDto> = {}): CallDto {
     windowOpensAt: null,
     windowOverridden: false,
     scheduleId: null,
+    batchId: null,
     note: null,
     createdAt: '2026-11-24T09:00:00.000Z',
     updatedAt: '2026-11-24T09:00:00.000Z',

@@ -51,6 +51,8 @@ export class CallResponse implements CallDto {
   @ApiProperty({ description: 'Set by a start-now that overrode the calling window, until its dial starts' }) windowOverridden!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The schedule whose run made the call; null for a call made on its own' })
   scheduleId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The batch (POST /api/calls/batch) the call was created in; null for a call made on its own' })
+  batchId!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

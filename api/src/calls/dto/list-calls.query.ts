@@ -1,7 +1,8 @@
 import { CALL_PAGE_LIMIT, CALL_STATUSES, type CallStatus } from '@call-scheduler/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, type TransformFnParams } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsPhoneSearch } from '../phone-search';
 
 /** Decimal digits only: Number() would also read 1e1, 0x10, +5 and " 5", which no page size is written as. */
 const decimalInteger = ({ value }: TransformFnParams): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -11,6 +12,14 @@ export class ListCallsQuery {
   @IsOptional()
   @IsIn(CALL_STATUSES)
   status?: CallStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the calls created in this batch (POST /api/calls/batch)' })
+  @IsOptional()
+  @IsUUID()
+  batchId?: string;
+
+  @IsPhoneSearch()
+  search?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: CALL_PAGE_LIMIT.max, default: CALL_PAGE_LIMIT.default })
   @IsOptional()

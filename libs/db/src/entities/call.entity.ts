@@ -60,6 +60,9 @@ export class CallEntity {
   @Column('uuid', { name: 'schedule_id', nullable: true })
   scheduleId!: string | null;
 
+  @Column('uuid', { name: 'batch_id', nullable: true })
+  batchId!: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

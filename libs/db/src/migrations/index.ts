@@ -6,6 +6,7 @@ import { CreateHeldDials1767000000000 } from './1767000000000-create-held-dials'
 import { AddCallingWindows1768000000000 } from './1768000000000-add-calling-windows';
 import { CreateSchedules1769000000000 } from './1769000000000-create-schedules';
 import { CreateDoNotCall1770000000000 } from './1770000000000-create-do-not-call';
+import { CreateCallBatches1771000000000 } from './1771000000000-create-call-batches';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddCallingWindows1768000000000,
   CreateSchedules1769000000000,
   CreateDoNotCall1770000000000,
+  CreateCallBatches1771000000000,
 ];
