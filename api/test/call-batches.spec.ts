@@ -126,13 +126,15 @@ describe('POST /api/calls/batch', () => {
     expect((await listed({ batchId })).items).toEqual([]);
   });
 
-  it('refuses a body that is not a list of rows, or too long, or a viewer, as a whole', async () => {
+  it('refuses a body that is not a list of rows, or too long, or a viewer, as a whole; rows all refused change nothing either', async () => {
     const before = await holdings(harness.account.id);
     expectFieldError(await sendBatch({ calls: {} }), 400, 'calls');
     expectFieldError(await sendBatch({ calls: [] }), 400, 'calls');
     expectFieldError(await sendBatch({ calls: Array.from({ length: 10_001 }, () => ({ phoneNumber: '+14155550123' })) }), 400, 'calls');
     expectFieldError(await sendBatch({ calls: [{ phoneNumber: '+14155550123' }] }, { dryRun: 'maybe' as unknown as boolean }), 400, 'dryRun');
     expect((await sendBatch({ calls: [{ phoneNumber: uniquePhoneNumber() }] }, { secret: harness.account.keys.viewer.secret })).status).toBe(403);
-    expect((await holdings(harness.account.id)).workflows).toEqual(before.workflows);
+    const allRefused = await batchOf({ calls: [{ phoneNumber: '12' }, { phoneNumber: uniquePhoneNumber(), note: 7 }] });
+    expect(allRefused).toMatchObject({ created: 0, rejected: 2 });
+    expect(await holdings(harness.account.id)).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { EXPIRED_SIGN_IN_LINK_PARAM, type CallDto, type CallPageDto, type ScheduleDto } from '@call-scheduler/shared';
+import { EXPIRED_SIGN_IN_LINK_PARAM, checkPhoneNumber, type CallDto, type CallPageDto, type ScheduleDto } from '@call-scheduler/shared';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +6,8 @@ import type { Response, Test } from 'supertest';
 import { expectRefusal } from './api-errors';
 import { ApiHarness, HOUR, WEB_ORIGIN, eventually, fromNow, type Footprint, type TestAccount } from './api-harness';
 import { badAuthorization, badCookie, badIdempotencyKey, headerValue, oversizeHeaders, unparsableHeader } from './hostile-input/headers';
-import { hostileBodies } from './hostile-input/json-bodies';
-import { LIMIT_EXAMPLES, badListQuery, goodListQuery } from './hostile-input/list-query';
+import { BODY_LIMIT, BULK_BODY_LIMIT, hostileBodies } from './hostile-input/json-bodies';
+import { LIMIT_EXAMPLES, badListQuery, badSearch, goodListQuery } from './hostile-input/list-query';
 import { documentedOperations, routeOf, type Method, type Operation } from './hostile-input/openapi';
 import { expectedE164, phoneNumberText } from './hostile-input/phone-numbers';
 import { casesRun, checkProperty } from './hostile-input/property';
@@ -39,6 +39,7 @@ beforeAll(async () => {
   [hostile, accepting] = await Promise.all([harness.newAccount('Hostile'), harness.newAccount('Accepting')]);
   [pendingCall, acceptingCall] = await Promise.all([createCall(hostile), createCall(accepting)]);
   pendingSchedule = (await harness.api(hostile.keys.operator.secret).post('/api/schedules').send(SCHEDULE)).body as ScheduleDto;
+  await harness.api(hostile.keys.operator.secret).post('/api/do-not-call').send({ phoneNumber: LISTED });
   signedIn = await harness.signedIn('admin', hostile.id);
   operations = documentedOperations((await harness.anonymous().get('/api/docs/openapi.json')).body);
   initialFootprint = await eventually(() => harness.footprint(hostile.id), (settled) => settled.rows.events === 1);
@@ -52,6 +53,8 @@ afterAll(async () => {
 });
 
 const SCHEDULE = { phoneNumber: '+14155550123', timeZone: 'UTC', cron: '0 9 * * *', paused: true };
+/** On the hostile account's do-not-call list: a removal that got through would show. */
+const LISTED = '+14155550126';
 
 async function createCall(account: TestAccount): Promise<CallDto> {
   const response = await harness.api(account.keys.operator.secret).post('/api/calls').send({ phoneNumber: '+14155550123', scheduledAt: fromNow(3 * HOUR) });
@@ -77,8 +80,11 @@ const asAccepting = (): Client => harness.api(accepting.keys.admin.secret);
 const pathSegment = (id: string) => encodeURIComponent(id).replaceAll('.', '%2E');
 
 function send(client: Client, operation: Operation, id: string = randomUUID()): Test {
-  return client[operation.method](operation.path.replace('{id}', pathSegment(id)));
+  return client[operation.method](operation.path.replace(/\{(id|phoneNumber)\}/, pathSegment(id)));
 }
+
+const BULK_ROUTES = ['POST /api/calls/batch', 'POST /api/do-not-call/import'];
+const bodyLimitOf = (operation: Operation) => (BULK_ROUTES.includes(routeOf(operation)) ? BULK_BODY_LIMIT : BODY_LIMIT);
 
 interface ValidRequest {
   id?: string;
@@ -93,6 +99,10 @@ function validRequests(): Record<string, ValidRequest> {
     'PATCH /api/calls/{id}': { id: pendingCall.id, body: { scheduledAt: fromNow(2 * HOUR) } },
     'POST /api/calls/{id}/start-now': { id: pendingCall.id, body: { overrideWindow: false } },
     'POST /api/calls/{id}/cancel': { id: pendingCall.id },
+    'POST /api/calls/batch': { body: { name: 'fuzz.csv', calls: [{ phoneNumber: '+14155550123', scheduledAt: fromNow(HOUR), clientRef: 'fuzz' }] } },
+    'POST /api/do-not-call': { body: { phoneNumber: '+14155550124', reason: 'Fuzzed' } },
+    'POST /api/do-not-call/import': { body: { entries: [{ phoneNumber: '+14155550125' }] } },
+    'DELETE /api/do-not-call/{phoneNumber}': { id: LISTED },
     'PUT /api/account/limits': { body: { dialsPerHour: 7, dialsPerDay: 70, maxConcurrentCalls: 3 } },
     'PUT /api/account/default-window': { body: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '21:00' } },
     'DELETE /api/account/default-window': {},
@@ -118,8 +128,8 @@ describe('the properties', () => {
   it('cover every documented route, parameter, header and body field', () => {
     const covered = new Set([
       'header:idempotency-key',
-      ...['status', 'limit', 'cursor'].map((name) => `query:${name}`),
-      ...['path:id', ...operations.flatMap((operation) => operation.inputs.filter((input) => input.startsWith('body:')))],
+      ...['status', 'limit', 'cursor', 'search', 'batchid', 'after', 'dryrun'].map((name) => `query:${name}`),
+      ...['path:id', 'path:phonenumber', ...operations.flatMap((operation) => operation.inputs.filter((input) => input.startsWith('body:')))],
     ]);
     const valid = validRequests();
 
@@ -133,7 +143,7 @@ const BODY_CASES = [
   { kind: 'unknownKey', says: 'an undocumented key in any script', numRuns: 60 },
   { kind: 'wrongField', says: 'a documented field of the wrong type or range, or a required one left out', numRuns: 150 },
   { kind: 'deepNesting', says: 'arrays and objects nested up to 9,000 deep', numRuns: 40 },
-  { kind: 'oversize', says: 'a body over 64kb', numRuns: 15 },
+  { kind: 'oversize', says: 'a body over its limit (64kb, or 8mb for many rows)', numRuns: 15 },
   { kind: 'malformed', says: 'malformed JSON, or JSON that is no object', numRuns: 60 },
   { kind: 'misdeclared', says: 'JSON declared as another media type or charset', numRuns: 40 },
 ] as const;
@@ -144,7 +154,7 @@ describe('every route that reads a JSON body', () => {
     const routes = operations
       .filter((operation) => operation.body)
       .map((operation) => ({ operation, ...valid[routeOf(operation)]! }))
-      .map((route) => hostileBodies(route.body ?? {}, route.operation.body!)[kind].map((body) => ({ ...route, sent: body })));
+      .map((route) => hostileBodies(route.body ?? {}, route.operation.body!, bodyLimitOf(route.operation))[kind].map((body) => ({ ...route, sent: body })));
 
     await checkProperty(
       fc.oneof(...routes),
@@ -267,11 +277,50 @@ describe('GET /api/calls', () => {
   });
 });
 
+describe('GET /api/do-not-call and POST /api/calls/batch', () => {
+  it('refuse a search that is no number prefix, a cursor no number could be, a dryRun not true or false, naming the parameter', async () => {
+    const valid = validRequests()['POST /api/calls/batch']!;
+    const refused = fc.oneof(
+      badSearch.map((search) => ({ route: 'GET /api/do-not-call', query: { search }, field: 'search' })),
+      fc.string({ minLength: 65, maxLength: 200 }).map((after) => ({ route: 'GET /api/do-not-call', query: { after }, field: 'after' })),
+      fc.string({ maxLength: 8 }).filter((value) => value !== 'true' && value !== 'false').map((dryRun) => ({ route: 'POST /api/calls/batch', query: { dryRun }, field: 'dryRun' })),
+    );
+    await checkProperty(
+      refused,
+      async ({ route, query, field }) => {
+        const request = route.startsWith('GET') ? asHostile().get('/api/do-not-call').query(query) : asHostile().post('/api/calls/batch').query(query).send(valid.body);
+        expectRefusal(await changesNothing(() => request), { route, statuses: [400], field });
+      },
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('a phone number in the path', () => {
+  it("is refused naming phoneNumber when it is no number; a number not on the account's list, or on another account's, is 404", async () => {
+    await harness.api(accepting.keys.operator.secret).post('/api/do-not-call').send({ phoneNumber: '+14155550127' });
+    const number = fc.oneof(
+      hostileText({ minLength: 1, maxLength: 30 }).filter((text) => text.isWellFormed() && !checkPhoneNumber(text).valid && !/^\.{1,2}$/.test(text)).map((value) => ({ value, status: 400 })),
+      fc.constantFrom('+14155550127', '+442071838750', '+1 (415) 555-0128').map((value) => ({ value, status: 404 })),
+    );
+    const operation = operations.find((candidate) => routeOf(candidate) === 'DELETE /api/do-not-call/{phoneNumber}')!;
+    await checkProperty(
+      number,
+      async ({ value, status }) => {
+        const response = await changesNothing(() => send(asHostile(), operation, value));
+        if (status === 400) return expectRefusal(response, { route: routeOf(operation), statuses: [400], field: 'phoneNumber' });
+        expect({ value, status: response.status }).toEqual({ value, status: 404 });
+      },
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('an id in the path', () => {
   it('is refused naming id on every route that takes one when it is no UUID; another account\'s or an unknown UUID is 404', async () => {
     const valid = validRequests();
     const routes = operations.filter((operation) => operation.inputs.includes('path:id'));
-    const notUuid = hostileText({ minLength: 1, maxLength: 40 }).filter((id) => id.isWellFormed() && !/^[0-9a-f-]{36}$/i.test(id) && !/^(\.{1,2}|stream)$/i.test(id));
+    const notUuid = hostileText({ minLength: 1, maxLength: 40 }).filter((id) => id.isWellFormed() && !/^[0-9a-f-]{36}$/i.test(id) && !/^(\.{1,2}|stream|batches)$/i.test(id));
     const id = fc.oneof(
       notUuid.map((value) => ({ value, status: 400 })),
       fc.oneof(fc.uuid(), fc.constantFrom(acceptingCall.id, accepting.keys.viewer.id)).map((value) => ({ value, status: 404 })),

@@ -19,8 +19,9 @@ const rawObject = (entries: Entry[]): string => `{${entries.map(([key, raw]) => 
 
 const JSON_TYPE = 'application/json';
 
-/** The body's limit is 64kb; the depth's, 32 containers (json-body.ts). */
-const BODY_LIMIT = 64 * 1024;
+/** The body's limit is 64kb, or 8mb on the routes that take many rows; the depth's, 32 containers (json-body.ts). */
+export const BODY_LIMIT = 64 * 1024;
+export const BULK_BODY_LIMIT = 8 * 1024 * 1024;
 const MAX_DEPTH = 32;
 
 /** Keys every object inherits, and `prototype`: refused by name, never silently dropped. */
@@ -36,7 +37,8 @@ function withKey(template: Entry[], keys: fc.Arbitrary<string>): fc.Arbitrary<Ra
 
 /**
  * A value no field of this type takes: another JSON type, a number out of range or not whole, a string outside
- * the enum, an array holding anything but the enum's strings. An object's own fields are fuzzed by their routes' tests.
+ * the enum, an array holding anything but the enum's strings; for an array of rows, none or too many. An object's own
+ * fields, and each row's, are fuzzed by their routes' tests.
  */
 function wrongValue(schema: FieldSchema, required: boolean): fc.Arbitrary<unknown> {
   const otherTypes = [
@@ -46,6 +48,10 @@ function wrongValue(schema: FieldSchema, required: boolean): fc.Arbitrary<unknow
     // An optional field that is null is taken as left out.
     ...(required ? [fc.constant(null)] : []),
   ];
+  if (schema.type === 'array' && schema.items?.$ref) {
+    const tooMany = schema.maxItems === undefined ? [] : [fc.constant(Array.from({ length: schema.maxItems + 1 }, () => ({})))];
+    return fc.oneof(...otherTypes, fc.string(), fc.integer(), fc.constant([]), ...tooMany);
+  }
   if (schema.type === 'array') {
     const taken = (value: unknown) => typeof value === 'string' && (schema.items?.enum ?? []).includes(value);
     return fc.oneof(...otherTypes, fc.string(), fc.integer(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }).filter((items) => !items.every(taken)));
@@ -96,10 +102,10 @@ function withNesting(template: Entry[], schema: BodySchema): fc.Arbitrary<RawBod
   });
 }
 
-/** A body past the 64kb limit, by up to 200kb. */
-function oversize(template: Entry[]): fc.Arbitrary<RawBody> {
+/** A body past its limit, by up to 200kb. */
+function oversize(template: Entry[], limit: number): fc.Arbitrary<RawBody> {
   return fc.integer({ min: 1, max: 200_000 }).map((over) => {
-    const padding = 'x'.repeat(BODY_LIMIT + over);
+    const padding = 'x'.repeat(limit + over);
     return { text: rawObject([...template, ['padding', JSON.stringify(padding)]]), contentType: JSON_TYPE, statuses: [413], field: 'body' };
   });
 }
@@ -133,7 +139,7 @@ function misdeclared(template: Entry[]): fc.Arbitrary<RawBody> {
 }
 
 /** Every way a body can be refused, each naming what the API's answer must name. */
-export function hostileBodies(template: Record<string, unknown>, schema: BodySchema) {
+export function hostileBodies(template: Record<string, unknown>, schema: BodySchema, limit = BODY_LIMIT) {
   const entries = entriesOf(template);
   const documented = new Set(Object.keys(schema.properties));
   const unknownKey = fc.oneof(fc.string(), hostileText({ maxLength: 12 })).filter((key) => !documented.has(key) && !INHERITED_KEYS.includes(key));
@@ -142,7 +148,7 @@ export function hostileBodies(template: Record<string, unknown>, schema: BodySch
     unknownKey: withKey(entries, unknownKey),
     wrongField: withWrongField(entries, schema),
     deepNesting: withNesting(entries, schema),
-    oversize: oversize(entries),
+    oversize: oversize(entries, limit),
     malformed: malformed(entries),
     misdeclared: misdeclared(entries),
   };

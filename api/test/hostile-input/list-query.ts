@@ -40,7 +40,18 @@ const badCursor = fc.oneof(
   fc.integer({ min: 513, max: 2_000 }).map((length) => 'c'.repeat(length)),
 );
 
-const unknownParameter = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), fc.constantFrom(...INHERITED_KEYS)).filter((name) => !['status', 'limit', 'cursor'].includes(name));
+/** Anything but the first digits of a number, the + optional: spaces, dashes, letters, a + inside, past 15 digits. */
+export const badSearch = fc.oneof(
+  fc.constantFrom('+1 415', '415-555', '(415)', '++1', '1+', 'abc', '1234567890123456', '+1415555012345678', '٤١٥', '1\u0000'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 16 }).filter((value) => !/^\+?\d{0,15}$/.test(value)),
+);
+
+const badBatchId = fc.oneof(fc.constantFrom('batch-1', '00000000-0000-0000-0000-00000000000', '{}'), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 })).filter(
+  (value) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+);
+
+const LIST_PARAMETERS = ['status', 'limit', 'cursor', 'search', 'batchId'];
+const unknownParameter = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), fc.constantFrom(...INHERITED_KEYS)).filter((name) => !LIST_PARAMETERS.includes(name));
 
 /** GET /api/calls queries the API must refuse, naming the parameter. */
 export const badListQuery: fc.Arbitrary<ListQuery> = fc.oneof(
@@ -48,19 +59,23 @@ export const badListQuery: fc.Arbitrary<ListQuery> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 200 })).map(([a, b]) => ({ query: `limit=${a}&limit=${b}`, field: 'limit' })),
   badStatus.map((status) => ({ query: parameter('status', status), field: 'status' })),
   badCursor.map((cursor) => ({ query: parameter('cursor', cursor), field: 'cursor' })),
+  badSearch.map((search) => ({ query: parameter('search', search), field: 'search' })),
+  badBatchId.map((batchId) => ({ query: parameter('batchId', batchId), field: 'batchId' })),
   fc.tuple(unknownParameter, fc.string({ maxLength: 8 })).map(([name, value]) => ({ query: parameter(name, value), field: name })),
 );
 
 /** The same brief's cases, written as a client would type them into a URL. */
 export const LIMIT_EXAMPLES: ListQuery[] = ['1e1', '0x10', '+5', '%205', '%2B5'].map((limit) => ({ query: `limit=${limit}`, field: 'limit' }));
 
-/** Queries the API takes: a page size in decimal digits (leading zeros too), a known status, a cursor it could have given. */
+/** Queries the API takes: a page size in decimal digits (leading zeros too), a known status, a cursor it could have given, a number's first digits, any batch id. */
 export const goodListQuery = fc
   .record(
     {
       limit: fc.tuple(fc.integer({ min: 1, max: CALL_PAGE_LIMIT.max }), fc.integer({ min: 0, max: 2 })).map(([limit, zeros]) => `${'0'.repeat(zeros)}${limit}`),
       status: fc.constantFrom(...CALL_STATUSES),
       cursor: fc.tuple(cursorInstant, fc.uuid()).map(([date, id]) => base64Json([date.toISOString(), id])),
+      search: fc.tuple(fc.boolean(), fc.stringMatching(/^\d{0,15}$/)).map(([plus, digits]) => `${plus ? '+' : ''}${digits}`),
+      batchId: fc.uuid(),
     },
     { requiredKeys: [] },
   )

@@ -18,7 +18,9 @@ export interface BodySchema {
 export interface FieldSchema {
   /** Absent for an object described by reference (`$ref`). */
   type?: 'string' | 'number' | 'boolean' | 'array' | 'object';
-  items?: { enum?: string[] };
+  /** A `$ref` item: an array of rows, each checked on its own and reported, never refused with the request. */
+  items?: { enum?: string[]; $ref?: string };
+  maxItems?: number;
   enum?: string[];
   minimum?: number;
   maximum?: number;

@@ -35,6 +35,7 @@ export class CallBatchesService {
   /**
    * Checks every row, then creates the valid ones. The report is kept under the request's key: the request sent
    * again answers it and creates nothing. One that failed half-way makes, sent again, the rows it had not made.
+   * A request whose rows are all refused changes nothing.
    */
   async create(principal: Principal, request: CreateCallBatchDto, idempotencyKey: string, dryRun: boolean): Promise<CallBatchReport> {
     const { accountId } = principal;
@@ -47,6 +48,8 @@ export class CallBatchesService {
     const checked = await this.check(accountId, request.calls);
     const batchId = request.batchId ?? batchIdFor(accountId, idempotencyKey);
     if (dryRun) return report(batchId, true, checked.map((row) => ('asked' in row ? result(row, { status: 'valid' }) : rejected(row))));
+    // Bad input changes nothing: a request of rejected rows only opens no batch and keeps no report.
+    if (!checked.some((row) => 'asked' in row)) return report(batchId, false, checked.map(rejected));
     if (!(await this.batches.open(accountId, batchId, request.name ?? null))) throw new InvalidCallInputError('batchId', 'is not a batch of this account');
     const made = new Map<number, NewCall>();
     for (const row of checked) {
