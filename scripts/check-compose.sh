@@ -21,7 +21,7 @@ else
   fail "docker-compose is not installed (Debian: apt-get install -y docker-compose; or the Docker Compose v2 plugin)"
 fi
 
-export POSTGRES_PASSWORD=check-compose-dummy
+export POSTGRES_PASSWORD=check-compose-dummy PROVIDER_WEBHOOK_SECRET=check-compose-dummy
 compose_config() { "${compose[@]}" -f docker-compose.yml "$@"; }
 
 compose_config config -q || fail "docker-compose.yml does not validate"

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { raw } from 'express';
 import helmet from 'helmet';
 import { SESSION_COOKIE } from './auth/credentials';
 import { AppModule } from './app.module';
@@ -13,6 +14,7 @@ import { createValidationPipe } from './errors/validation';
 
 /** The routes that take many rows in one body. */
 const BULK_ROUTES = ['/api/calls/batch', '/api/do-not-call/import'];
+const PROVIDER_EVENTS_ROUTE = '/api/provider/events';
 
 /** Builds the API application exactly as it runs, for main.ts and for the tests. */
 export async function createApiApp(config: ApiConfig): Promise<NestExpressApplication> {
@@ -25,7 +27,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
   app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   app.use(cookieParser());
-  // First: a body parsed by one is not parsed again by the other.
+  // First: a body parsed by one is not parsed again by the others. A signed callback is checked over its bytes as sent.
+  app.use(PROVIDER_EVENTS_ROUTE, raw({ type: 'application/json', limit: '16kb' }));
   app.use(BULK_ROUTES, jsonBody(config.bulkBodyLimit));
   app.use(jsonBody(config.bodyLimit));
   app.setGlobalPrefix('api', { exclude: ['health'] });

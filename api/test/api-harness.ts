@@ -5,11 +5,12 @@ import type { CallDetailDto, CallDto, CallPageDto, CallStatus, DialLimits, Role 
 import { Env } from '@call-scheduler/shared/runtime';
 import { createDatabaseForTest, testTemporalAddress } from '@call-scheduler/testing';
 // The package's main is the worker process itself; its library entry is dist/index.
-import { createActivities, createCallWorker, ProviderClient, type CallWorker } from '@call-scheduler/worker';
+import { createActivities, createCallWorker, ProviderClient, type CallWorker, type StatusCallbacks } from '@call-scheduler/worker';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -67,6 +68,10 @@ export function testApiConfig(databaseUrl: string, overrides: Record<string, str
   );
 }
 
+function apiUrl(app: NestExpressApplication): string {
+  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+}
+
 /** The real application, listening on a free port so concurrent requests share one server. */
 export async function startApi(config: ApiConfig): Promise<NestExpressApplication> {
   const app = await createApiApp(config);
@@ -92,22 +97,27 @@ export class ApiHarness {
     readonly admin: AccountAdmin,
     /** The account `api()` acts in, as its operator key. */
     readonly account: TestAccount,
+    /** The secret the provider signs its status callbacks with, when the harness has them. */
+    readonly webhookSecret?: string,
+    private readonly statusCallbacks?: StatusCallbacks,
   ) {}
 
   /**
    * Starts the API and the mock provider, and the worker unless the test wants to start it later;
    * `config` overrides the API's environment.
    */
-  static async start(options: { worker?: boolean; config?: Record<string, string> } = {}): Promise<ApiHarness> {
+  static async start(options: { worker?: boolean; config?: Record<string, string>; statusCallbacks?: { fallbackPollMs: number } } = {}): Promise<ApiHarness> {
     quietTemporalLogs();
-    const config = testApiConfig(await createDatabaseForTest(), options.config);
-    const provider = await startMockProvider({ port: 0, logger: false, behaviour: QUICK_PROVIDER });
+    const webhookSecret = options.statusCallbacks ? randomBytes(32).toString('hex') : undefined;
+    const config = testApiConfig(await createDatabaseForTest(), { ...(webhookSecret ? { PROVIDER_WEBHOOK_SECRET: webhookSecret } : {}), ...options.config });
+    const provider = await startMockProvider({ port: 0, logger: false, behaviour: QUICK_PROVIDER, webhookSecret });
     // The app migrates the database on start, so the worker's data source comes second.
     const app = await startApi(config);
     const dataSource = await new DataSource(dataSourceOptions({ url: config.databaseUrl, poolSize: 4 })).initialize();
     const admin = new AccountAdmin(new AccountRepository(dataSource), new SessionRepository(dataSource));
     const account = await createTestAccount(admin, 'Test account');
-    const harness = new ApiHarness(config, app, provider, new CallRepository(dataSource), dataSource, admin, account);
+    const statusCallbacks = options.statusCallbacks && { url: `${apiUrl(app)}/api/provider/events`, ...options.statusCallbacks };
+    const harness = new ApiHarness(config, app, provider, new CallRepository(dataSource), dataSource, admin, account, webhookSecret, statusCallbacks);
     if (options.worker ?? true) await harness.startWorker();
     return harness;
   }
@@ -125,6 +135,7 @@ export class ApiHarness {
         reservations: new DialReservationRepository(this.dataSource),
         heldDials: new HeldDialRepository(this.dataSource),
         follow: { pollIntervalMs: 50, lostAfterMs: 60_000 },
+        statusCallbacks: this.statusCallbacks,
       }),
     });
     this.worker = { connection, worker, running: worker.run() };

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
         reservations: new DialReservationRepository(dataSource),
         heldDials: new HeldDialRepository(dataSource),
         follow: { pollIntervalMs: config.provider.pollIntervalMs, lostAfterMs: config.provider.lostAfterMs },
+        statusCallbacks: config.statusCallbacks,
       }),
     });
     console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);

@@ -109,7 +109,7 @@ describe('the provider client, whatever the provider answers', () => {
   it('reads a dial as the id of the call placed, or fails with an error the dial retries or stops on', async () => {
     await fc.assert(
       fc.asyncProperty(answer, async (sent) => {
-        const result = await outcome(sent, () => client.placeCall('+14155550123', 'key-1'));
+        const result = await outcome(sent, () => client.placeCall({ to: '+14155550123', idempotencyKey: 'key-1' }));
         if ('error' in result) return expectAnErrorTheWorkflowUnderstands(sent, result.error);
         expect(sent.status).toBeGreaterThanOrEqual(200);
         expect(sent.status).toBeLessThan(300);

@@ -20,7 +20,7 @@ describe('ProviderClient against the mock provider', () => {
   });
 
   it('places a call with its key and reads it back', async () => {
-    const placed = await client.placeCall(TO, 'key-1');
+    const placed = await client.placeCall({ to: TO, idempotencyKey: 'key-1' });
 
     expect(provider.calls()).toEqual([expect.objectContaining({ id: placed.id, to: TO, idempotencyKey: 'key-1', postCount: 1 })]);
     await expect(client.getCall(placed.id)).resolves.toEqual({ id: placed.id, status: 'queued', durationSeconds: 0 });
@@ -29,7 +29,7 @@ describe('ProviderClient against the mock provider', () => {
   it('reports a refusal as a permanent error with its status and body', async () => {
     provider.setBehaviour({ createErrorsByNumber: { [TO]: 422 } });
 
-    const error = await client.placeCall(TO, 'key-1').catch((caught: unknown) => caught);
+    const error = await client.placeCall({ to: TO, idempotencyKey: 'key-1' }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ProviderHttpError);
     expect(error).toMatchObject({ status: 422, isPermanent: true, body: expect.stringContaining('Injected 422') });
@@ -38,13 +38,13 @@ describe('ProviderClient against the mock provider', () => {
   it("reads a 429's Retry-After as the delay before the next attempt", async () => {
     provider.setBehaviour({ createErrorsByNumber: { [TO]: 429 } });
 
-    await expect(client.placeCall(TO, 'key-1')).rejects.toMatchObject({ status: 429, isPermanent: false, retryAfterMs: 1000 });
+    await expect(client.placeCall({ to: TO, idempotencyKey: 'key-1' })).rejects.toMatchObject({ status: 429, isPermanent: false, retryAfterMs: 1000 });
   });
 
   it('gives up on a provider that does not answer within the timeout', async () => {
     provider.setBehaviour({ createErrorsByNumber: { [TO]: 'timeout' }, timeoutMs: 5_000 });
 
-    const error = await client.placeCall(TO, 'key-1').catch((caught: unknown) => caught);
+    const error = await client.placeCall({ to: TO, idempotencyKey: 'key-1' }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as Error).message).toBe('POST /calls failed: timed out');
@@ -54,7 +54,7 @@ describe('ProviderClient against the mock provider', () => {
     provider.setBehaviour({ latencyMs: 300 });
     const caller = new AbortController();
 
-    const placing = client.placeCall(TO, 'key-1', caller.signal);
+    const placing = client.placeCall({ to: TO, idempotencyKey: 'key-1' }, caller.signal);
     caller.abort(new Error('cancelled by the workflow'));
 
     await expect(placing).rejects.toThrow('cancelled by the workflow');
@@ -82,7 +82,7 @@ describe('ProviderClient.prepareCall', () => {
   });
 
   it('dials nothing until the call is placed, then places it once', async () => {
-    const prepared = client.prepareCall(TO, 'key-1');
+    const prepared = client.prepareCall({ to: TO, idempotencyKey: 'key-1' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(provider.calls()).toEqual([]);
 
@@ -92,7 +92,7 @@ describe('ProviderClient.prepareCall', () => {
   });
 
   it('dials nothing when discarded', async () => {
-    client.prepareCall(TO, 'key-1').discard();
+    client.prepareCall({ to: TO, idempotencyKey: 'key-1' }).discard();
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     expect(provider.calls()).toEqual([]);
@@ -100,7 +100,7 @@ describe('ProviderClient.prepareCall', () => {
 
   it('reports at placing a connection that could not be opened', async () => {
     const unreachable = new ProviderClient({ baseUrl: `http://127.0.0.1:${await aClosedPort()}`, timeoutMs: 500 });
-    const prepared = unreachable.prepareCall(TO, 'key-1');
+    const prepared = unreachable.prepareCall({ to: TO, idempotencyKey: 'key-1' });
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     await expect(prepared.place()).rejects.toThrow(ProviderUnavailableError);
@@ -129,7 +129,7 @@ describe('a prepared call on the wire', () => {
   it('is connected ahead and sends its request only when placed', async () => {
     const client = new ProviderClient({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, timeoutMs: 500 });
 
-    const prepared = client.prepareCall(TO, 'key-1');
+    const prepared = client.prepareCall({ to: TO, idempotencyKey: 'key-1' });
     await once(server, 'connection');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(connections.map((connection) => connection.received)).toEqual(['']);

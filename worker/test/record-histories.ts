@@ -47,6 +47,8 @@ const NUMBER = {
   heldRequestLost: '+14155550209',
   busyOnce: '+14155550210',
   doNotCall: '+14155550211',
+  /** Its statuses are reported by the scenario, well within the 3 s before the run would ask the provider. */
+  callbacks: '+14155550212',
 };
 
 const inAnHour = 60 * 60_000;
@@ -394,6 +396,28 @@ async function sent(update: Promise<unknown>): Promise<{ answered: Promise<void>
 }
 
 /** Rescheduled often enough to continue as new twice, each run handing over after 5 commands, then dialled. */
+/** Calls whose dials asked for status callbacks, followed by what the scenario reports as the API would (fallback 3 s). */
+const STATUS_CALLBACKS: Record<string, Scenario> = {
+  async 'followed-by-its-status-callbacks'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.callbacks });
+    for (const [status, sequence] of [['queued', 1], ['ringing', 2], ['in_progress', 3], ['completed', 4]] as const) await h.reportStatus(handle, status, sequence);
+    await handle.result();
+    return handle;
+  },
+  // The first two never come: the later ones wait for them, then are taken past the gap.
+  async 'status-callbacks-taken-past-a-gap'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.callbacks });
+    for (const [status, sequence] of [['completed', 4], ['in_progress', 3], ['completed', 4]] as const) await h.reportStatus(handle, status, sequence);
+    await handle.result();
+    return handle;
+  },
+  async 'status-callbacks-lost-then-looked-up'(h) {
+    const { handle } = await h.startCall({ phoneNumber: NUMBER.answered });
+    await handle.result();
+    return handle;
+  },
+};
+
 const CONTINUED_AS_NEW: Scenario = async (h) => {
   const { id, handle } = await h.startCall({ phoneNumber: NUMBER.answered, inMs: inAnHour, runLimits: { updates: 5, historyEvents: 4_000 } });
   await h.untilSleeping(id);
@@ -472,8 +496,8 @@ async function main(names: string[]): Promise<void> {
   // A run that failed to hand over would have its eleventh command refused.
   const lowLimits = await startTestTemporal({ dynamicConfig: { 'history.maxTotalUpdates': 10 } });
   const harnesses: CallHarness[] = [];
-  const start = async (bundle: WorkflowBundle, temporalAddress?: string) => {
-    const h = await CallHarness.start({ workflowBundle: bundle, behaviour: BEHAVIOUR, temporalAddress });
+  const start = async (bundle: WorkflowBundle, temporalAddress?: string, statusCallbacks?: { fallbackPollMs: number }) => {
+    const h = await CallHarness.start({ workflowBundle: bundle, behaviour: BEHAVIOUR, temporalAddress, statusCallbacks });
     harnesses.push(h);
     return h;
   };
@@ -482,6 +506,7 @@ async function main(names: string[]): Promise<void> {
       start(workflowBundle).then((h) => record(h, chosen(SCENARIOS, names))),
       start(workflowBundle).then((h) => recordOneByOne(h, chosen(RACES, names))),
       start(workflowBundle, lowLimits.address).then((h) => record(h, chosen({ 'continued-as-new': CONTINUED_AS_NEW }, names))),
+      start(workflowBundle, undefined, { fallbackPollMs: 3_000 }).then((h) => record(h, chosen(STATUS_CALLBACKS, names))),
     ]);
   } finally {
     await Promise.allSettled(harnesses.map((h) => h.close()));

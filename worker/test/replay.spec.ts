@@ -112,6 +112,9 @@ describe('replaying call histories', () => {
         'expired-instead-of-a-late-retry',
         'schedule-run',
         'blocked-by-the-do-not-call-list',
+        'followed-by-its-status-callbacks',
+        'status-callbacks-taken-past-a-gap',
+        'status-callbacks-lost-then-looked-up',
         'continued-on-temporals-suggestion.run-1',
         'continued-on-temporals-suggestion.run-2',
         'continued-on-temporals-suggestion.run-3',
@@ -198,6 +201,22 @@ describe('replaying call histories', () => {
     expect(scheduledActivities(history('expired-before-its-calling-window-opened')).filter((type) => type !== 'recordCallEvents')).toEqual([]);
     expect(scheduledActivities(history('expired-instead-of-a-late-retry')).filter((type) => type.startsWith('placeCall'))).toEqual(['placeCallWhenDue']);
     expect(history('schedule-run').events!.filter((event) => event.startChildWorkflowExecutionInitiatedEventAttributes).length).toBe(1);
+  });
+
+  it('holds the status callback paths they are named after: followed by the signals, past a gap after its wait, or looked up', () => {
+    const history = (name: string) => RECORDED.find((r) => r.workflowId === name)!.history;
+    const signals = (name: string) => history(name).events!.filter((event) => event.workflowExecutionSignaledEventAttributes).length;
+    const lookUps = (name: string) => scheduledActivities(history(name)).filter((type) => type === 'awaitCallProgress').length;
+    // The reports past the gap waited for it: a timer rang after the first of them came.
+    const timersFiredAfterASignal = (name: string) => {
+      const events = history(name).events!;
+      return events.slice(events.findIndex((event) => event.workflowExecutionSignaledEventAttributes)).filter((event) => event.timerFiredEventAttributes).length;
+    };
+    expect([signals('followed-by-its-status-callbacks'), lookUps('followed-by-its-status-callbacks')]).toEqual([4, 0]);
+    expect([signals('status-callbacks-taken-past-a-gap'), lookUps('status-callbacks-taken-past-a-gap')]).toEqual([3, 0]);
+    expect(timersFiredAfterASignal('status-callbacks-taken-past-a-gap')).toBe(1);
+    expect(timersFiredAfterASignal('followed-by-its-status-callbacks')).toBe(0);
+    expect([signals('status-callbacks-lost-then-looked-up'), lookUps('status-callbacks-lost-then-looked-up')]).toEqual([0, 1]);
   });
 
   it('holds the do-not-call path it is named after: reserved, held, blocked at the claim, released, never sent', () => {

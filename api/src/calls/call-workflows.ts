@@ -2,6 +2,7 @@ import {
   CALL_WORKFLOW_TYPE,
   CallFailureType,
   cancelUpdate,
+  providerStatusSignal,
   rescheduleUpdate,
   startNowUpdate,
   workflowIdForCall,
@@ -9,6 +10,7 @@ import {
   type CallState,
   type CallWorkflowInput,
   type NewCall,
+  type ProviderStatusReport,
 } from '@call-scheduler/shared/workflow';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
@@ -60,6 +62,15 @@ export class CallWorkflows {
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** Passes a status the provider reported to the call's workflow; a call whose workflow has ended has no use for it. */
+  async reportProviderStatus(callId: string, report: ProviderStatusReport): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(workflowIdForCall(callId)).signal(providerStatusSignal, report);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
   }
 

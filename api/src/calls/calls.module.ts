@@ -17,5 +17,6 @@ import { CallStreamController } from './stream/call-stream.controller';
   // come before `GET calls/:id`, which would take them for an id.
   controllers: [CallStreamController, CallBatchesController, CallsController],
   providers: [CallsService, CallBatchesService, CallWorkflows, CallProjection, CallPresenter, CallChangeListener, CallFeed],
+  exports: [CallWorkflows],
 })
 export class CallsModule {}

@@ -28,6 +28,10 @@ export interface ApiConfig {
   sessionTtlMs: number;
   /** Requests each API key or signed-in user may make per minute, across every API process. */
   requestsPerMinute: number;
+  /** The secret the provider signs its status callbacks with; without it, every callback is refused. */
+  providerWebhookSecret?: string;
+  /** How old a signed callback may be, and how far ahead of this clock: older ones are replays. */
+  providerWebhookToleranceSeconds: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-* headers to believe (client address, HTTPS). */
   trustProxy: string;
 }
@@ -59,5 +63,7 @@ export function readApiConfig(env = new Env()): ApiConfig {
     sessionTtlMs: env.int('SESSION_TTL_HOURS', 7 * 24, { min: 1, max: 365 * 24 }) * 60 * 60 * 1000,
     requestsPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 1200, { min: 1 }),
     trustProxy: env.string('TRUST_PROXY', 'loopback'),
+    providerWebhookSecret: env.optional('PROVIDER_WEBHOOK_SECRET'),
+    providerWebhookToleranceSeconds: env.int('PROVIDER_WEBHOOK_TOLERANCE_SECONDS', 300, { min: 1, max: 3_600 }),
   };
 }

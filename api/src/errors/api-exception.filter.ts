@@ -13,6 +13,7 @@ import {
 } from '../calls/call.errors';
 import { ApiKeyNotFoundError } from '../accounts/account.errors';
 import { NotOnDoNotCallListError } from '../do-not-call/do-not-call.errors';
+import { UnsignedProviderEventError } from '../provider-events/provider-events.errors';
 import { ScheduleNotFoundError } from '../schedules/schedule.errors';
 import { CrossSiteRequestError, ForbiddenForRoleError, NotSignedInError, TooManySignInAttemptsError, WrongCredentialsError } from '../auth/auth.errors';
 import { EmailTakenError, isDatabaseUnavailable } from '@call-scheduler/db';
@@ -36,7 +37,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return apiError(400, exception.message, [{ field: exception.field, message: exception.message }]);
     }
     if (exception instanceof NotSignedInError || exception instanceof WrongCredentialsError) return apiError(401, exception.message);
-    if (exception instanceof ForbiddenForRoleError || exception instanceof CrossSiteRequestError) return apiError(403, exception.message);
+    if (exception instanceof ForbiddenForRoleError || exception instanceof CrossSiteRequestError || exception instanceof UnsignedProviderEventError) {
+      return apiError(403, exception.message);
+    }
     if (exception instanceof TooManySignInAttemptsError) return apiError(429, exception.message);
     if (exception instanceof CallNotFoundError || exception instanceof ApiKeyNotFoundError || exception instanceof ScheduleNotFoundError || exception instanceof NotOnDoNotCallListError) {
       return apiError(404, exception.message);

@@ -8,6 +8,8 @@ import { ProviderHttpError } from '../provider/provider.errors';
 export interface AwaitCallProgressInput {
   externalCallId: string;
   knownStatus: ProviderCallStatus;
+  /** Answers the status from the first lookup that succeeds, changed or not: the fallback of a call followed by its callbacks. */
+  once?: boolean;
 }
 
 export interface CallProgress {
@@ -31,7 +33,7 @@ const MAX_LOOKUP_BACKOFF_MS = 5_000;
  * provider refuses for good ends the follow-up at once.
  */
 export function createAwaitCallProgress(provider: ProviderClient, { pollIntervalMs, lostAfterMs }: FollowSettings) {
-  return async function awaitCallProgress({ externalCallId, knownStatus }: AwaitCallProgressInput): Promise<CallProgress> {
+  return async function awaitCallProgress({ externalCallId, knownStatus, once }: AwaitCallProgressInput): Promise<CallProgress> {
     const context = Context.current();
     let lastAnswerAt = lastAnswerBefore(context) ?? Date.now();
     for (let failures = 0; ; ) {
@@ -47,7 +49,7 @@ export function createAwaitCallProgress(provider: ProviderClient, { pollInterval
       }
       lastAnswerAt = Date.now();
       failures = 0;
-      if (call.status !== knownStatus) return { status: call.status, durationSeconds: call.durationSeconds };
+      if (call.status !== knownStatus || once) return { status: call.status, durationSeconds: call.durationSeconds };
       await context.sleep(pollIntervalMs);
     }
   };

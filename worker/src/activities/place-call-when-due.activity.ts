@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderClient } from '../provider/provider.client';
 import { heartbeating } from './heartbeating';
 import type { HeldDialClaims } from './held-dial-claims';
-import type { PlaceCallInput } from './place-call.activity';
+import { dialRequest, followedBy, type StatusCallbacks } from './dial-request';
+import type { PlaceCallInput, PlacedCall } from './place-call.activity';
 import { toActivityFailure } from './provider-failure';
 
 export interface PlaceCallWhenDueInput extends PlaceCallInput {
@@ -30,7 +31,7 @@ export type Clock = () => number;
  * `placed: false`: called off, or given up before its instant, or `blocked` because the number was on its
  * account's do-not-call list when the dial was claimed; in each case nothing was dialled.
  */
-export type HeldDialResult = { placed: true; externalCallId: string } | { placed: false; blocked?: true };
+export type HeldDialResult = ({ placed: true } & PlacedCall) | { placed: false; blocked?: true };
 
 /** How long a claim is retried, heartbeating, while PostgreSQL cannot be reached. */
 const CLAIM_RETRY_MS = 30_000;
@@ -54,22 +55,23 @@ export const CONNECT_AHEAD_MS = 1_000;
  * is placeCall's, so a retry of the same attempt by either activity gets the same provider call back: a
  * worker that takes up the hold of one that died after its claim claims it again and sends it again.
  */
-export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims, clock: Clock = Date.now) {
-  return function placeCallWhenDue({ callId, attempt, to, dueAt, holdId, accountId, takeUpWithinMs }: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+export function createPlaceCallWhenDue(provider: ProviderClient, claims: HeldDialClaims, clock: Clock = Date.now, callbacks?: StatusCallbacks) {
+  return function placeCallWhenDue(input: PlaceCallWhenDueInput): Promise<HeldDialResult> {
+    const { to, dueAt, holdId, accountId, takeUpWithinMs } = input;
     const early = Date.parse(dueAt) - clock() - (takeUpWithinMs ?? Infinity);
     if (early > 0) throw notYetDue(early);
     return heartbeating(async (context) => {
       try {
         const at = Date.parse(dueAt);
         if (!(await holdUntil(at - CONNECT_AHEAD_MS, clock, context))) return { placed: false };
-        const call = provider.prepareCall(to, `${callId}:${attempt}`);
+        const call = provider.prepareCall(dialRequest(input, callbacks));
         try {
           if (!(await holdUntil(at - CLAIM_AHEAD_MS, clock, context))) return { placed: false };
           const decision = await claim(claims, { holdId, accountId, phoneNumber: to });
           if (decision !== 'dialled') return decision === 'blocked' ? { placed: false, blocked: true } : { placed: false };
           await untilTheClockReaches(at, clock);
           const { id } = await call.place();
-          return { placed: true, externalCallId: id };
+          return { placed: true, externalCallId: id, ...followedBy(callbacks) };
         } finally {
           call.discard();
         }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { ProviderCall, ProviderCallStatus } from './provider-call';
-
-const STATUSES = ['queued', 'ringing', 'in_progress', 'completed', 'no_answer', 'busy', 'failed'] as const satisfies readonly ProviderCallStatus[];
+import { PROVIDER_CALL_STATUSES } from '@call-scheduler/shared/workflow';
+import type { ProviderCall } from './provider-call';
 
 const callId = z.string().min(1).max(200);
 
@@ -12,7 +11,7 @@ export const placedCallAnswer = z.object({ id: callId });
 export const providerCallAnswer = z
   .object({
     id: callId,
-    status: z.enum(STATUSES),
+    status: z.enum(PROVIDER_CALL_STATUSES),
     durationSeconds: z.number().min(0).finite().nullish(),
   })
   .transform((call): ProviderCall => ({ id: call.id, status: call.status, durationSeconds: call.durationSeconds ?? null }));

@@ -14,6 +14,14 @@ export interface ProviderClientConfig {
   lookupTimeoutMs?: number;
 }
 
+/** What a dial asks the provider for; the idempotency key makes a repeated request return the same call instead of dialing again. */
+export interface DialRequest {
+  to: string;
+  idempotencyKey: string;
+  /** Where the provider posts the call's status changes; it is only looked up when absent. */
+  statusCallbackUrl?: string;
+}
+
 /** A call to be placed at an instant, its connection to the provider opened ahead of it. */
 export interface PreparedCall {
   /** Sends the POST now, on the connection opened for it. */
@@ -53,9 +61,8 @@ export class ProviderClient {
     this.open = secure ? requestTls : request;
   }
 
-  /** Places a call; the idempotency key makes a repeated request return the same call instead of dialing again. */
-  async placeCall(to: string, idempotencyKey: string, signal?: AbortSignal): Promise<{ id: string }> {
-    const body = JSON.stringify({ to, idempotencyKey });
+  async placeCall(dial: DialRequest, signal?: AbortSignal): Promise<{ id: string }> {
+    const body = JSON.stringify(dial);
     return this.complete(this.begin('POST', '/calls', body, this.agent), body, placedCallAnswer, this.config.timeoutMs, signal);
   }
 
@@ -64,8 +71,8 @@ export class ProviderClient {
    * before it, so a burst of dials costs the instant only the requests. Not a byte of the request leaves
    * before `place`.
    */
-  prepareCall(to: string, idempotencyKey: string): PreparedCall {
-    const body = JSON.stringify({ to, idempotencyKey });
+  prepareCall(dial: DialRequest): PreparedCall {
+    const body = JSON.stringify(dial);
     const exchange = this.begin('POST', '/calls', body, false);
     let sent = false;
     return {

@@ -10,6 +10,7 @@ import {
 import {
   DEFAULT_RUN_LIMITS,
   isPending,
+  providerStatusStage,
   isTerminal,
   newCallState,
   nextDialAt,
@@ -17,11 +18,12 @@ import {
   type CallWorkflowInput,
   type CallingWindowAt,
   type DialHold,
+  type ProviderCallStatus,
+  type ProviderStatusReport,
   type RetryableOutcome,
   type RunLimits,
 } from '@call-scheduler/shared/workflow';
-import type { CallProgress, DialReservation } from '../activities';
-import type { ProviderCallStatus } from '../provider/provider-call';
+import type { CallProgress, DialReservation, PlacedCall } from '../activities';
 import { Alarm } from './alarm';
 import { DIAL_CONFIRM_WINDOW_MS, callActivities, type CallWorkflowActivities } from './call-activities';
 import { CallJournal } from './call-journal';
@@ -31,6 +33,7 @@ import { DIAL_LIMITS_PATCH, isNewHold, recheckAt } from './dial-permit';
 import { failureMessage } from './failure-message';
 import { HeldDial, heldDialOutcome, isProviderRejection } from './held-dial';
 import { legacyCallWorkflow } from './legacy/call.workflow';
+import { ProviderStatusReports } from './provider-status-reports';
 import { Settled } from './settled';
 
 /** Marks the runs whose events are recorded from the history by ordinary activities. */
@@ -45,6 +48,12 @@ export const RUN_LIMITS_PATCH = 'run-limits';
 export const HELD_DIAL_RETRIES_PATCH = 'held-dial-retries';
 /** Marks the runs of calls that keep a calling window or a deadline: calls without either never ask. */
 export const CALLING_WINDOW_PATCH = 'calling-windows';
+
+/**
+ * How long a status change that came before one the provider numbered ahead of it waits for that one: callbacks
+ * overtake each other by a second or less, and one lost costs the call no more than this.
+ */
+const REORDER_WAIT_MS = 2_000;
 
 /**
  * `called off`: the dial was held for its instant, and a command or a lost worker stopped it before then.
@@ -67,6 +76,8 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
   const heldDial = new HeldDial(activities.callOffHeldDial);
   const commands = new CommandHandlers(journal, heldDial, input.continued);
   commands.register();
+  const reports = new ProviderStatusReports();
+  reports.register();
   const cancelRequested = watchCancelRequest();
   // Decided once per run: a run replayed from before the patch must not switch halfway.
   const dialLeadMs = patched(HELD_DIAL_PATCH) ? (input.dialLeadMs ?? 0) : null;
@@ -74,7 +85,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallState>
   // a replay cannot see again: a run that waited on it could decide otherwise when replayed.
   const runLimits = patched(RUN_LIMITS_PATCH) ? (input.runLimits ?? DEFAULT_RUN_LIMITS) : null;
   const keepsWindow = (input.call.window != null || input.call.latestAt != null) && patched(CALLING_WINDOW_PATCH);
-  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, runLimits, keepsWindow);
+  const run = new CallRun(input, journal, commands, activities, cancelRequested, heldDial, dialLeadMs, runLimits, keepsWindow, reports);
   // A cancel from Temporal (Web UI, CLI) must not cut a dial short: the call acts on it once it is pending again.
   return CancellationScope.nonCancellable(() => run.run());
 }
@@ -113,6 +124,7 @@ class CallRun {
     private readonly runLimits: RunLimits | null,
     /** Whether the run keeps the call's calling window and deadline. */
     private readonly keepsWindow: boolean,
+    private readonly reports: ProviderStatusReports,
   ) {}
 
   /** The dial instants the calling window was last found open for, [from, until): a dial among them needs no asking. */
@@ -335,7 +347,7 @@ class CallRun {
       case 'refused':
         return this.refused(outcome.error);
       case 'yes':
-        return this.accepted(outcome.externalCallId);
+        return this.accepted(outcome);
     }
   }
 
@@ -347,18 +359,18 @@ class CallRun {
    */
   private async dial(attempt: number): Promise<DialOutcome> {
     const placed = await this.place(this.activities.placeCall, attempt);
-    if (!placed.failed) return this.accepted(placed.externalCallId);
+    if (!placed.failed) return this.accepted(placed);
     if (isProviderRejection(placed.error) || !patched(DIAL_OUTCOME_UNKNOWN_PATCH)) return this.refused(placed.error);
     const askingUntil = new Date(Date.now() + DIAL_CONFIRM_WINDOW_MS).toISOString();
     this.journal.append({ type: 'DialOutcomeUnknown', data: { reason: failureMessage(placed.error), askingUntil } });
     const confirmed = await this.place(this.activities.confirmDial, attempt);
-    return confirmed.failed ? this.refused(confirmed.error) : this.accepted(confirmed.externalCallId);
+    return confirmed.failed ? this.refused(confirmed.error) : this.accepted(confirmed);
   }
 
   private async place(
     activity: CallWorkflowActivities['placeCall'],
     attempt: number,
-  ): Promise<{ failed: false; externalCallId: string } | { failed: true; error: unknown }> {
+  ): Promise<({ failed: false } & PlacedCall) | { failed: true; error: unknown }> {
     const { id, phoneNumber } = this.journal.state;
     const placed = await this.outcomeOf(activity({ callId: id, attempt, to: phoneNumber }));
     try {
@@ -368,9 +380,9 @@ class CallRun {
     }
   }
 
-  private accepted(externalCallId: string): Promise<DialOutcome> {
+  private accepted({ externalCallId, statusCallbacks }: PlacedCall): Promise<DialOutcome> {
     this.journal.append({ type: 'ProviderAccepted', data: { externalCallId } });
-    return this.follow(externalCallId);
+    return statusCallbacks ? this.followReports(externalCallId, statusCallbacks.fallbackPollMs) : this.follow(externalCallId);
   }
 
   private refused(error: unknown): DialOutcome {
@@ -378,37 +390,90 @@ class CallRun {
     return 'failed';
   }
 
+  /** Follows the call by polling the provider until each change: calls placed without status callbacks. */
   private async follow(externalCallId: string): Promise<DialOutcome> {
     let known: ProviderCallStatus = 'queued';
     for (;;) {
-      const polled: Settled<CallProgress> = await this.outcomeOf(this.activities.awaitCallProgress({ externalCallId, knownStatus: known }));
-      let progress;
-      try {
-        progress = polled.result();
-      } catch (error) {
-        this.journal.append({ type: 'CallFailed', data: { reason: `Lost track of the call: ${failureMessage(error)}` } });
-        return 'failed';
-      }
+      const progress = await this.lookUp(this.activities.awaitCallProgress({ externalCallId, knownStatus: known }));
+      if (!progress) return 'failed';
       known = progress.status;
-      switch (progress.status) {
-        case 'queued':
-          break;
-        case 'ringing':
-          this.journal.append({ type: 'CallRinging', data: {} });
-          break;
-        case 'in_progress':
-          this.journal.append({ type: 'CallAnswered', data: {} });
-          break;
-        case 'completed':
-          this.journal.append({ type: 'CallCompleted', data: { durationSeconds: progress.durationSeconds ?? 0 } });
-          return 'completed';
-        case 'no_answer':
-        case 'busy':
-          return progress.status;
-        case 'failed':
-          this.journal.append({ type: 'CallFailed', data: { reason: 'The provider reported the call failed' } });
-          return 'failed';
+      const outcome = this.recordProgress(progress);
+      if (outcome) return outcome;
+    }
+  }
+
+  /**
+   * Follows the call by the status changes its callbacks report, in the order the provider numbered them whatever
+   * order they come in. When none has come for `fallbackPollMs`, the run asks the provider once itself: a lost
+   * callback delays the call by that much at most.
+   */
+  private async followReports(externalCallId: string, fallbackPollMs: number): Promise<DialOutcome> {
+    let known: ProviderCallStatus = 'queued';
+    for (;;) {
+      const changes: CallProgress[] = await this.reported(externalCallId, known, fallbackPollMs);
+      if (changes.length === 0) {
+        const progress = await this.lookUp(this.activities.awaitCallProgress({ externalCallId, knownStatus: known, once: true }));
+        if (!progress) return 'failed';
+        if (providerStatusStage(progress.status) > providerStatusStage(known)) changes.push(progress);
       }
+      for (const progress of changes) {
+        known = progress.status;
+        const outcome = this.recordProgress(progress);
+        if (outcome) return outcome;
+      }
+    }
+  }
+
+  /**
+   * Waits for the changes reported past `known`, and takes them; none once `fallbackPollMs` passed without one. A
+   * change that came before one numbered ahead of it is held for REORDER_WAIT_MS, for that one to come too.
+   */
+  private async reported(externalCallId: string, known: ProviderCallStatus, fallbackPollMs: number): Promise<ProviderStatusReport[]> {
+    const inOrder = () => this.reports.after(externalCallId, known, { pastGaps: false });
+    const fallback = new Alarm(Date.now() + fallbackPollMs);
+    await this.until(() => fallback.rang || inOrder().length > 0 || this.reports.waiting(externalCallId, known));
+    if (inOrder().length === 0 && !fallback.rang) {
+      const reorder = new Alarm(Date.now() + REORDER_WAIT_MS);
+      await this.until(() => reorder.rang || fallback.rang || inOrder().length > 0);
+      reorder.cancel();
+    }
+    fallback.cancel();
+    const changes = inOrder().length > 0 ? inOrder() : this.reports.after(externalCallId, known, { pastGaps: true });
+    changes.forEach((report) => this.reports.take(report));
+    return changes;
+  }
+
+  /** The provider's answer about the call; null, recorded as the call's failure, when it could not be had. */
+  private async lookUp(activity: Promise<CallProgress>): Promise<CallProgress | null> {
+    const polled = await this.outcomeOf(activity);
+    try {
+      return polled.result();
+    } catch (error) {
+      this.journal.append({ type: 'CallFailed', data: { reason: `Lost track of the call: ${failureMessage(error)}` } });
+      return null;
+    }
+  }
+
+  /** Records a status the call reached; answers how the dial ended once it has, or null while it goes on. */
+  private recordProgress({ status, durationSeconds }: CallProgress): DialOutcome | null {
+    switch (status) {
+      case 'queued':
+        return null;
+      case 'ringing':
+        this.journal.append({ type: 'CallRinging', data: {} });
+        return null;
+      case 'in_progress':
+        this.journal.append({ type: 'CallAnswered', data: {} });
+        return null;
+      case 'completed':
+        this.journal.append({ type: 'CallCompleted', data: { durationSeconds: durationSeconds ?? 0 } });
+        return 'completed';
+      case 'no_answer':
+      case 'busy':
+        return status;
+      case 'failed':
+        this.journal.append({ type: 'CallFailed', data: { reason: 'The provider reported the call failed' } });
+        return 'failed';
     }
   }
 

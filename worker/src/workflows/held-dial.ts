@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import { CallFailureType } from '@call-scheduler/shared/workflow';
-import type { CallOffHeldDialInput, HeldDialResult } from '../activities';
+import type { CallOffHeldDialInput, HeldDialResult, PlacedCall } from '../activities';
 import { Settled } from './settled';
 
 type CallOff = (input: CallOffHeldDialInput) => Promise<boolean>;
@@ -66,7 +66,7 @@ export class HeldDial {
 const UNDIALLED = new Set<string>([CallFailureType.HeldDialUnclaimed, CallFailureType.HeldDialNotYetDue]);
 
 export type HeldDialOutcome =
-  | { dialled: 'yes'; externalCallId: string }
+  | ({ dialled: 'yes' } & PlacedCall)
   | { dialled: 'no' }
   | { dialled: 'blocked' }
   | { dialled: 'maybe' }
@@ -83,7 +83,10 @@ export type HeldDialOutcome =
 export function heldDialOutcome(held: Settled<HeldDialResult>, instantAhead: boolean): HeldDialOutcome {
   try {
     const result = held.result();
-    if (result.placed) return { dialled: 'yes', externalCallId: result.externalCallId };
+    if (result.placed) {
+      const { placed: _placed, ...call } = result;
+      return { dialled: 'yes', ...call };
+    }
     return result.blocked ? { dialled: 'blocked' } : { dialled: 'no' };
   } catch (error) {
     const cause = error instanceof ActivityFailure ? error.cause : error;

@@ -12,6 +12,8 @@ import {
 import { startMockProvider, type BehaviourPatch, type MockProvider } from '@call-scheduler/mock-provider';
 import {
   CALL_WORKFLOW_TYPE,
+  callStateQuery,
+  providerStatusSignal,
   workflowIdForCall,
   type CallState,
   type CallWorkflowInput,
@@ -22,6 +24,7 @@ import {
   type DialLimits,
   type DialRetryPolicy,
   type NewCall,
+  type ProviderCallStatus,
   type RunLimits,
 } from '@call-scheduler/shared/workflow';
 import { createDatabaseForTest, takeDatabaseAway, testTemporalAddress, type DatabaseAway } from '@call-scheduler/testing';
@@ -88,6 +91,11 @@ export interface HarnessOptions {
   maxConcurrentActivities?: number;
   /** The clock held dials are made by, and calls are scheduled from: a time-skipping server's; the wall clock unless set. */
   clock?: Clock;
+  /**
+   * Dials ask the provider for status callbacks, and the calls are followed by what the test signals as the API
+   * would, with this fallback; the provider's own callbacks go nowhere.
+   */
+  statusCallbacks?: { fallbackPollMs: number };
 }
 
 export interface CallOptions {
@@ -107,6 +115,9 @@ export interface CallOptions {
   window?: CallingWindow;
   latestAt?: string;
 }
+
+/** A receiver no one listens on: the provider's callbacks fail there at once, and tests signal the statuses themselves. */
+const NOWHERE = 'http://127.0.0.1:9/api/provider/events';
 
 /** How long the provider may say nothing about a call before a test's call is given up as lost. */
 export const TEST_LOST_AFTER_MS = 5_000;
@@ -171,6 +182,7 @@ export class CallHarness {
       heldDials: new HeldDialRepository(dataSource),
       follow: { pollIntervalMs: 50, lostAfterMs: TEST_LOST_AFTER_MS },
       clock: options.clock,
+      statusCallbacks: options.statusCallbacks && { url: NOWHERE, ...options.statusCallbacks },
     });
     const newWorker = () =>
       createCallWorker({
@@ -356,6 +368,13 @@ export class CallHarness {
   async projection(callId: string): Promise<{ call: CallState | null; eventTypes: string[]; seqs: number[] }> {
     const [call, events] = await Promise.all([this.calls.findById(callId), this.calls.findEvents(callId)]);
     return { call, eventTypes: events.map((e) => e.type), seqs: events.map((e) => e.seq) };
+  }
+
+  /** Signals the call's workflow a status change as the API does with a signed callback, once the provider has the call. */
+  async reportStatus(handle: CallHandle, status: ProviderCallStatus, sequence: number): Promise<void> {
+    const { externalCallId } = await eventually(() => handle.query(callStateQuery), (state) => state.externalCallId !== null);
+    const report = { externalCallId: externalCallId!, status, sequence, occurredAt: new Date().toISOString(), durationSeconds: status === 'completed' ? 7 : null };
+    await handle.signal(providerStatusSignal, report);
   }
 
   /** Puts the number on the account's do-not-call list (the harness's account unless another is named). */

@@ -12,7 +12,7 @@ export async function bullmq(providerUrl: string): Promise<FiringSystem> {
   const connection = { host: '127.0.0.1', port: redis.port };
   const provider = providerClient(providerUrl);
   const queue = new Queue<BenchCall>(QUEUE, { connection });
-  const worker = new Worker<BenchCall>(QUEUE, (job) => provider.placeCall(job.data.phoneNumber, job.data.idempotencyKey), {
+  const worker = new Worker<BenchCall>(QUEUE, (job) => provider.placeCall({ to: job.data.phoneNumber, idempotencyKey: job.data.idempotencyKey }), {
     connection: { ...connection, maxRetriesPerRequest: null },
     concurrency: WORKER_CONCURRENCY,
   });

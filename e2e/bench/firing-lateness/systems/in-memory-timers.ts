@@ -23,7 +23,7 @@ export function inMemoryTimers(providerUrl: string): FiringSystem {
     async schedule(calls: readonly BenchCall[], dueAt: Date): Promise<void> {
       for (const call of calls) {
         after(dueAt.getTime() - CONNECT_AHEAD_MS - Date.now(), () => {
-          const dial = provider.prepareCall(call.phoneNumber, call.idempotencyKey);
+          const dial = provider.prepareCall({ to: call.phoneNumber, idempotencyKey: call.idempotencyKey });
           after(dueAt.getTime() - Date.now(), () => {
             dial.place().catch((error: unknown) => console.error(`the floor's dial of ${call.phoneNumber} failed:`, error));
           });

@@ -10,3 +10,4 @@ export type { CallingWindow, Weekday } from '../calling-window/calling-window';
 export type { CallingWindowAt } from '../calling-window/calling-window-openings';
 export * from './scheduled-call-workflow.contract';
 export type { CallTemplate, ScheduleTiming } from '../schedules/schedule';
+export * from './provider-status.contract';

@@ -4,7 +4,7 @@ import type { BenchCall } from '../firing-system';
 export function createBareActivities(provider: ProviderClient) {
   return {
     async dial(call: BenchCall): Promise<void> {
-      await provider.placeCall(call.phoneNumber, call.idempotencyKey);
+      await provider.placeCall({ to: call.phoneNumber, idempotencyKey: call.idempotencyKey });
     },
   };
 }
