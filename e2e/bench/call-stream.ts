@@ -7,6 +7,7 @@ const OPEN_TIMEOUT_MS = 15_000;
 export interface StreamedCopy {
   id: string;
   version: number;
+  status: CallDto['status'];
   receivedAt: number;
 }
 
@@ -20,8 +21,8 @@ export class CallStream {
   private constructor(private readonly source: EventSource) {
     source.addEventListener(CALL_STREAM_EVENT.call, (event) => {
       const receivedAt = Date.now();
-      const { id, version } = JSON.parse(event.data) as CallDto;
-      this.copies.push({ id, version, receivedAt });
+      const { id, version, status } = JSON.parse(event.data) as CallDto;
+      this.copies.push({ id, version, status, receivedAt });
     });
   }
 

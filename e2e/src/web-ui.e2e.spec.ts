@@ -1,4 +1,5 @@
 import type { CallPageDto } from '@call-scheduler/shared';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { eventually } from './support/eventually';
@@ -265,6 +266,60 @@ describe('the web page, in a real browser against the real stack', () => {
     await schedule.waitFor({ state: 'detached' });
     await page.close();
   }, 180_000);
+
+  it('uploads 200 calls from a CSV file with 5 bad rows: a preview marks 3, the server refuses 2, the rest are made, and the bad ones download', async () => {
+    const page = await openPage();
+    const client = new StackClient(stack);
+    await client.api('/api/do-not-call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumber: '+14155556105' }) });
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString();
+    const bad: Record<number, string> = {
+      17: `"415 555, 12",${tomorrow},Bad number,,row-17`,
+      60: `+14155556060,${tomorrow},"No attempts, none",0,row-60`,
+      99: `+14155556099,tomorrow at nine,Unreadable time,,row-99`,
+      105: `+14155556105,${tomorrow},On the do-not-call list,,row-105`,
+      150: `+14155556150,2020-01-01T09:00:00Z,In the past,,row-150`,
+    };
+    const rows = Array.from({ length: 200 }, (_, i) => bad[i] ?? `+1415555${6000 + i},${tomorrow},"Reminder, row ${i}",2,row-${i}`);
+    const csv = `\uFEFFphoneNumber,scheduledAt,note,maxAttempts,clientRef\r\n${rows.join('\r\n')}\r\n`;
+
+    await page.getByRole('button', { name: 'Upload CSV' }).click();
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'reminders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('status').filter({ hasText: '197 rows ready, 3 with problems' }).waitFor();
+    await screenshot(page, '15-csv-preview');
+    await page.getByRole('button', { name: 'Create 197 calls' }).click();
+    await page.getByRole('status').filter({ hasText: '195 created · 2 refused by the server · 3 left out for problems in the file' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await screenshot(page, '16-csv-report');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);
+    const rejected = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
+    expect(rejected).toHaveLength(6);
+    expect(rejected.slice(1).map((line) => /row-\d+/.exec(line)?.[0]).sort()).toEqual(['row-105', 'row-150', 'row-17', 'row-60', 'row-99']);
+    expect(rejected.find((line) => line.includes('row-105'))).toContain('do-not-call');
+
+    const { items } = (await (await client.api('/api/calls?limit=200&search=%2B14155556')).json()) as CallPageDto;
+    const batchIds = new Set(items.map((call) => call.batchId));
+    expect({ calls: items.length, batches: batchIds.size }).toEqual({ calls: 195, batches: 1 });
+    expect(await dialsTo('+14155556105')).toBe(0);
+    await page.close();
+  });
+
+  it('lists a number as do-not-call, after which a new call to it is refused naming the number', async () => {
+    const page = await openPage();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Do not call' }).click();
+    const add = page.getByRole('form', { name: 'Add a number' });
+    await add.getByLabel('Phone number').fill('+1 415 555 0119');
+    await add.getByLabel('Reason (optional)').fill('Asked by letter');
+    await add.getByRole('button', { name: 'Add to the list' }).click();
+    await page.getByRole('row').filter({ hasText: 'Asked by letter' }).waitFor();
+    await screenshot(page, '17-do-not-call');
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Calls' }).click();
+    await fillCall(page, '415 555 0119', null);
+    await form(page).getByRole('button', { name: 'Start now' }).click();
+    await form(page).getByText(/do-not-call list/).waitFor();
+    expect(await dialsTo('+14155550119')).toBe(0);
+    await page.close();
+  });
 
   it('names the phone field when the number is bad, and sends nothing', async () => {
     const page = await openPage();

@@ -1,6 +1,6 @@
 import type { BehaviourPatch } from '@call-scheduler/mock-provider';
 import { createDatabaseForTest, freePort, testTemporalAddress } from '@call-scheduler/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { AccountsCli, signInLinkIn } from './accounts-cli';
 import { AppProcess } from './app-process';
@@ -13,6 +13,11 @@ export interface StackOptions {
   providerBehaviour?: BehaviourPatch;
   /** Settings of the API and worker processes that replace the stack's own (e.g. its quick provider polling). */
   env?: Record<string, string>;
+  /**
+   * Whether the provider posts status callbacks to the API, signed with a secret made up for the stack, as
+   * `npm start` runs it (the default); without them the worker follows each call by polling the provider.
+   */
+  statusCallbacks?: boolean;
 }
 
 const WORKER_ENTRY = '@call-scheduler/worker/dist/main.js';
@@ -49,6 +54,7 @@ export class Stack {
     /** The stack's own database, for a test or benchmark that reads or writes projections directly. */
     readonly databaseUrl: string,
     private readonly env: Record<string, string>,
+    webhookSecret: string | undefined,
     providerPort: number,
     apiPort: number,
     webPort: number | null,
@@ -58,6 +64,7 @@ export class Stack {
       PORT: String(providerPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      ...(webhookSecret ? { MOCK_PROVIDER_WEBHOOK_SECRET: webhookSecret } : {}),
       MOCK_PROVIDER_BEHAVIOUR: JSON.stringify({
         latencyMs: 0,
         outcomes: { completed: 1 },
@@ -79,17 +86,19 @@ export class Stack {
       createDatabaseForTest(),
     ]);
     const providerUrl = `http://127.0.0.1:${providerPort}`;
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webhookSecret = (options.statusCallbacks ?? true) ? randomBytes(32).toString('hex') : undefined;
     const env = {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: testTemporalAddress(),
       TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
       PROVIDER_URL: providerUrl,
       PROVIDER_POLL_INTERVAL_MS: '100',
+      ...(webhookSecret ? { PROVIDER_WEBHOOK_SECRET: webhookSecret, PROVIDER_STATUS_CALLBACK_URL: `${apiUrl}/api/provider/events` } : {}),
       ...options.env,
     };
     const webUrl = webPort === null ? null : `http://127.0.0.1:${webPort}`;
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const stack = new Stack(apiUrl, providerUrl, webUrl, databaseUrl, env, providerPort, apiPort, webPort, options.providerBehaviour ?? {});
+    const stack = new Stack(apiUrl, providerUrl, webUrl, databaseUrl, env, webhookSecret, providerPort, apiPort, webPort, options.providerBehaviour ?? {});
     stack.firstSignInLink = signInLinkIn(await stack.accounts.firstStart());
     for (const app of stack.apps()) app.start();
     await stack.waitUntilHealthy();

@@ -2,9 +2,10 @@ import { useAccount } from '../features/account/api/get-account';
 import { CallDetail } from '../features/calls/components/call-detail';
 import { CallForm } from '../features/calls/components/call-form';
 import { CallList } from '../features/calls/components/call-list';
+import { CallUpload } from '../features/calls/components/call-upload';
 import { callHref, useSelectedCall } from '../features/calls/selected-call';
 
-/** The form, the list, and the call open in the URL beside them. */
+/** The form, the upload of many calls, the list, and the call open in the URL beside them. */
 export function CallsView() {
   const [selectedId, select] = useSelectedCall();
   const defaultWindow = useAccount().data?.defaultWindow ?? null;
@@ -19,6 +20,7 @@ export function CallsView() {
     <main className="layout">
       <div className="main-column">
         <CallForm defaultWindow={defaultWindow} />
+        <CallUpload />
         <CallList selectedId={selectedId} />
       </div>
       {selectedId && <CallDetail key={selectedId} id={selectedId} onClose={() => closeDetail(selectedId)} />}

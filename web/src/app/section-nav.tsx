@@ -1,6 +1,6 @@
 import { SECTION_HREFS, type Section } from './section';
 
-const LABELS: Record<Section, string> = { calls: 'Calls', schedules: 'Recurring', account: 'Account' };
+const LABELS: Record<Section, string> = { calls: 'Calls', schedules: 'Recurring', 'do-not-call': 'Do not call', account: 'Account' };
 
 /** Links to the sections the signed-in role may open, the current one marked. */
 export function SectionNav({ sections, current }: { sections: Section[]; current: Section }) {

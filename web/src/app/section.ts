@@ -2,9 +2,9 @@ import { useSyncExternalStore } from 'react';
 import { SCHEDULES_HREF } from '../features/schedules/schedules-href';
 
 /** The parts of the signed-in page, each reached by its URL hash (a call open in Calls is `#call=<id>`). */
-export type Section = 'calls' | 'schedules' | 'account';
+export type Section = 'calls' | 'schedules' | 'do-not-call' | 'account';
 
-export const SECTION_HREFS: Record<Section, string> = { calls: '#calls', schedules: SCHEDULES_HREF, account: '#account' };
+export const SECTION_HREFS: Record<Section, string> = { calls: '#calls', schedules: SCHEDULES_HREF, 'do-not-call': '#do-not-call', account: '#account' };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

@@ -17,6 +17,7 @@ function renderWorkspace(role: Role) {
     'GET /api/account': () => jsonResponse({ id: 'account-1', name: 'Acme Ltd', limits: { dialsPerHour: 200, dialsPerDay: 2000, maxConcurrentCalls: 20 } }),
     'GET /api/account/users': () => jsonResponse([makeUser()]),
     'GET /api/account/api-keys': () => jsonResponse([makeApiKey()]),
+    'GET /api/do-not-call': () => jsonResponse({ items: [], total: 0, nextCursor: null }),
   });
   // The providers say viewer: the role that counts is the one the workspace is given.
   return renderWithProviders(<Workspace me={makeMe(role)} temporalUiUrl="http://temporal.test:8233" />, { role: 'viewer' });
@@ -50,7 +51,7 @@ describe('Workspace', () => {
     renderWorkspace(role);
 
     const sections = screen.getByRole('navigation', { name: 'Sections' });
-    expect(within(sections).getAllByRole('link').map((link) => link.textContent)).toEqual(['Calls', 'Recurring']);
+    expect(within(sections).getAllByRole('link').map((link) => link.textContent)).toEqual(['Calls', 'Recurring', 'Do not call']);
     expect(screen.queryByRole('region', { name: 'Spend cap' })).not.toBeInTheDocument();
     expect(await screen.findByRole('form', { name: 'New call' })).toBeInTheDocument();
   });
@@ -58,10 +59,22 @@ describe('Workspace', () => {
   it('gives the calls the role signed in: a viewer cannot create a call, an operator can', async () => {
     const { unmount } = renderWorkspace('viewer');
     expect(within(screen.getByRole('form', { name: 'New call' })).getByRole('button', { name: 'Schedule' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Upload CSV' })).not.toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Session' })).toHaveTextContent('Signed in as Ada Lovelace, Viewer of Acme Ltd');
     unmount();
 
     renderWorkspace('operator');
     expect(within(screen.getByRole('form', { name: 'New call' })).getByRole('button', { name: 'Schedule' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Upload CSV' })).toBeEnabled();
+  });
+
+  it.each(['admin', 'operator', 'viewer'] as const)('opens the Do not call section for a signed-in %s', async (role) => {
+    const { user } = renderWorkspace(role);
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Do not call' }));
+
+    expect(await screen.findByRole('region', { name: 'Do not call' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#do-not-call');
+    expect(await screen.findByText('No numbers on the list yet.')).toBeVisible();
   });
 });

@@ -1,6 +1,8 @@
 import { canManageAccount, type MeDto } from '@call-scheduler/shared';
+import type { ReactElement } from 'react';
 import { AccountPage } from '../features/account/components/account-page';
 import { SchedulesPage } from '../features/schedules/components/schedules-page';
+import { DoNotCallPage } from '../features/do-not-call/components/do-not-call-page';
 import { useRecheckSession } from '../features/auth/api/get-session';
 import { SessionMenu } from '../features/auth/components/session-menu';
 import { useCallStream } from '../features/calls/api/call-stream';
@@ -9,6 +11,9 @@ import { CallsView } from './calls-view';
 import { ConnectionBanner } from './connection-banner';
 import { useSection, type Section } from './section';
 import { SectionNav } from './section-nav';
+
+/** The sections beside Calls, each a page of its own. */
+const PAGES: Record<Exclude<Section, 'calls'>, () => ReactElement> = { schedules: SchedulesPage, 'do-not-call': DoNotCallPage, account: AccountPage };
 
 export interface WorkspaceProps {
   me: MeDto;
@@ -20,7 +25,7 @@ export interface WorkspaceProps {
 export function Workspace({ me, temporalUiUrl }: WorkspaceProps) {
   // The live feed drops when the session ends, among other reasons: each drop asks the API which.
   const stream = useCallStream(useRecheckSession());
-  const sections: Section[] = canManageAccount(me.role) ? ['calls', 'schedules', 'account'] : ['calls', 'schedules'];
+  const sections: Section[] = canManageAccount(me.role) ? ['calls', 'schedules', 'do-not-call', 'account'] : ['calls', 'schedules', 'do-not-call'];
   const asked = useSection();
   const section = sections.includes(asked) ? asked : 'calls';
 
@@ -40,12 +45,17 @@ export function Workspace({ me, temporalUiUrl }: WorkspaceProps) {
           <SessionMenu me={me} />
         </header>
         <ConnectionBanner status={stream} />
-        {section === 'calls' ? (
-          <CallsView />
-        ) : (
-          <main className="layout">{section === 'account' ? <AccountPage /> : <SchedulesPage />}</main>
-        )}
+        {section === 'calls' ? <CallsView /> : <SectionPage section={section} />}
       </div>
     </CallerRoleProvider>
+  );
+}
+
+function SectionPage({ section }: { section: Exclude<Section, 'calls'> }) {
+  const Page = PAGES[section];
+  return (
+    <main className="layout">
+      <Page />
+    </main>
   );
 }

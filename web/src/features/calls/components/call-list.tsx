@@ -1,6 +1,7 @@
 import { CALL_STATUSES, type CallDto, type CallStatus } from '@call-scheduler/shared';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDocumentOffset } from '../../../lib/use-document-offset';
 import { useNow } from '../../../lib/use-now';
 import { useCalls } from '../api/get-calls';
 import { CALL_STATUS_LABELS } from '../call-status-labels';
@@ -110,20 +111,6 @@ function VirtualCallRows({ items, complete, now, selectedId, labelledBy }: Virtu
 }
 
 const ROW_HEIGHT_ESTIMATE_PX = 53;
-
-/** How far below the top of the document `element` starts, kept current as the page above it changes size. */
-function useDocumentOffset(element: RefObject<HTMLElement | null>): number {
-  const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
-    const measure = () => setOffset(Math.round((element.current?.getBoundingClientRect().top ?? 0) + window.scrollY));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [element]);
-  return offset;
-}
 
 interface CallRowProps {
   call: CallDto;

@@ -1,0 +1,73 @@
+import { Stack } from '../../src/support/stack';
+import { StackClient } from '../../src/support/stack-client';
+import { freshNumbers } from '../bench-numbers';
+import type { BenchSection } from '../bench-section';
+import { formatLatencyTable, measuredOnce } from '../latency-table';
+import { raiseSpendCap } from '../spend-cap';
+import { renderTable } from '../text-table';
+import { followCalls, TIMING, type FollowedCalls } from './followed-calls';
+
+/**
+ * A campaign's load: a batch created in one request, and calls in progress followed by the provider's status
+ * callbacks (this stack) beside the same calls followed by polling (a second stack, callbacks off).
+ */
+export const campaign: BenchSection = {
+  name: 'campaign',
+  async run({ stack, client, options }) {
+    const rows = options.quick ? 1_000 : 10_000;
+    const followed = options.quick ? 20 : 100;
+    const numbers = freshNumbers('646');
+    const created = await createBatch(client, numbers(rows));
+    const withCallbacks = await followCalls(stack, numbers(followed));
+    const withPolling = await onPollingStack((polling) => followCalls(polling, numbers(followed)));
+    const perCallMinute = (calls: FollowedCalls, requests: number) => (requests / calls.callMinutes).toFixed(2);
+    const line = (name: string, calls: FollowedCalls) => [
+      name,
+      String(calls.calls),
+      calls.callMinutes.toFixed(1),
+      perCallMinute(calls, calls.posts + calls.lookups),
+      perCallMinute(calls, calls.lookups),
+      String(calls.callbacks),
+    ];
+    return {
+      text: [
+        `POST /api/calls/batch: ${rows.toLocaleString('en')} calls due tomorrow in one request: ${created.seconds.toFixed(1)} s, ${Math.round(rows / created.seconds)} calls/s`,
+        '',
+        `${followed} calls dialled at once, each a minute in progress at the provider (ringing ${TIMING.queuedMs} ms after the dial, answered after ${TIMING.queuedMs + TIMING.ringingMs} ms)`,
+        renderTable(
+          ['followed by', 'calls', 'call-minutes', 'provider requests per call-minute', 'of them lookups', 'callbacks posted'],
+          [line('status callbacks (fallback poll 30 s)', withCallbacks), line('polling (every 1 s)', withPolling)],
+        ),
+        'status beginning at the provider → its copy on GET /api/calls/stream (ringing, answered, completed)',
+        formatLatencyTable([
+          { figure: 'status callbacks', repeats: measuredOnce(withCallbacks.toStreamMs) },
+          { figure: 'polling every 1 s', repeats: measuredOnce(withPolling.toStreamMs) },
+        ]),
+      ].join('\n'),
+      figures: { batch: { rows, ...created }, followed: { withCallbacks, withPolling } },
+      failures: [withCallbacks, withPolling].flatMap((calls) => (calls.toStreamMs.length < calls.calls * 3 ? [`a status of ${calls.calls * 3 - calls.toStreamMs.length} call(s) never reached the stream`] : [])),
+    };
+  },
+};
+
+async function createBatch(client: StackClient, phoneNumbers: string[]): Promise<{ seconds: number }> {
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString();
+  const started = performance.now();
+  const response = await client.api('/api/calls/batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench campaign', calls: phoneNumbers.map((phoneNumber) => ({ phoneNumber, scheduledAt: tomorrow })) }),
+  });
+  if (!response.ok) throw new Error(`the batch answered ${response.status}: ${await response.text()}`);
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+async function onPollingStack<T>(measure: (stack: Stack) => Promise<T>): Promise<T> {
+  const polling = await Stack.start({ statusCallbacks: false, env: { PROVIDER_POLL_INTERVAL_MS: '1000' } });
+  try {
+    await raiseSpendCap(polling);
+    return await measure(polling);
+  } finally {
+    await polling.stop();
+  }
+}
