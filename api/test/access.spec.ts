@@ -52,10 +52,12 @@ async function pendingCall(secret = harness.account.keys.operator.secret): Promi
 
 /** The sign-in link is open to all: without a valid token it signs nobody in and sends the browser to the sign-in page. */
 const SIGN_IN_LINK = '/api/auth/link';
+/** The provider's status callbacks carry no session or key: their credential is their signature. */
+const PROVIDER_EVENTS = '/api/provider/events';
 
-describe('every route but GET /health, the sign-in link and the OpenAPI document', () => {
+describe('every route but GET /health, the sign-in link, the provider\'s callbacks and the OpenAPI document', () => {
   it('answers 401 with the usual JSON error to a request without a session or a key', async () => {
-    const operations = (await documentedOperations()).filter(({ path }) => path !== '/health' && path !== SIGN_IN_LINK);
+    const operations = (await documentedOperations()).filter(({ path }) => !['/health', SIGN_IN_LINK, PROVIDER_EVENTS].includes(path));
     expect(operations.length).toBeGreaterThan(10);
 
     for (const operation of operations) {
@@ -81,6 +83,15 @@ describe('every route but GET /health, the sign-in link and the OpenAPI document
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
+  it("refuses the provider's callbacks unsigned, whoever sends them: 403, as a key or a session changes nothing", async () => {
+    const body = { id: 'ext-1', status: 'completed', sequence: 4, occurredAt: new Date().toISOString() };
+    for (const client of [harness.anonymous(), harness.api(harness.account.keys.admin.secret)]) {
+      const response = await client.post(`${PROVIDER_EVENTS}?callId=${randomUUID()}`).send(body);
+      expect(response.status).toBe(403);
+      expectError(response, 403);
+    }
+  });
+
   it('serves GET /health and the OpenAPI document to anyone', async () => {
     expect((await harness.anonymous().get('/health')).status).toBe(200);
     expect((await harness.anonymous().get('/api/docs/openapi.json')).status).toBe(200);
@@ -98,7 +109,7 @@ describe('a viewer', () => {
     });
     const before = await snapshot();
     const viewer = harness.api(harness.account.keys.viewer.secret);
-    const changes = (await documentedOperations()).filter(({ method, path }) => method !== 'get' && !path.startsWith('/api/auth/'));
+    const changes = (await documentedOperations()).filter(({ method, path }) => method !== 'get' && !path.startsWith('/api/auth/') && path !== PROVIDER_EVENTS);
     expect(changes.map(({ method, path }) => `${method} ${path}`)).toEqual(
       expect.arrayContaining(['post /api/calls', 'patch /api/calls/{id}', 'post /api/calls/{id}/start-now', 'post /api/calls/{id}/cancel']),
     );

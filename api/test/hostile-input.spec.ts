@@ -35,7 +35,7 @@ let footprint: Footprint;
 
 beforeAll(async () => {
   // Thousands of requests in a minute from a few keys: far past the default rate limit, which is not under test here.
-  harness = await ApiHarness.start({ config: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  harness = await ApiHarness.start({ config: { RATE_LIMIT_PER_MINUTE: '1000000' }, statusCallbacks: { fallbackPollMs: 30_000 } });
   [hostile, accepting] = await Promise.all([harness.newAccount('Hostile'), harness.newAccount('Accepting')]);
   [pendingCall, acceptingCall] = await Promise.all([createCall(hostile), createCall(accepting)]);
   pendingSchedule = (await harness.api(hostile.keys.operator.secret).post('/api/schedules').send(SCHEDULE)).body as ScheduleDto;
@@ -120,8 +120,10 @@ function validRequests(): Record<string, ValidRequest> {
   };
 }
 
-const changing = (operation: Operation) => operation.method !== 'get';
-const PUBLIC_ROUTES = ['GET /health', 'POST /api/auth/sign-in', 'GET /api/auth/link'];
+/** The provider's status callbacks: signed by it, not sent by a user or key; their own property is below. */
+const PROVIDER_EVENTS = 'POST /api/provider/events';
+const changing = (operation: Operation) => operation.method !== 'get' && routeOf(operation) !== PROVIDER_EVENTS;
+const PUBLIC_ROUTES = ['GET /health', 'POST /api/auth/sign-in', 'GET /api/auth/link', PROVIDER_EVENTS];
 const guarded = (operation: Operation) => !PUBLIC_ROUTES.includes(routeOf(operation));
 
 describe('the properties', () => {
@@ -129,6 +131,7 @@ describe('the properties', () => {
     const covered = new Set([
       'header:idempotency-key',
       ...['status', 'limit', 'cursor', 'search', 'batchid', 'after', 'dryrun'].map((name) => `query:${name}`),
+      ...['query:callid', 'header:x-provider-timestamp', 'header:x-provider-signature'],
       ...['path:id', 'path:phonenumber', ...operations.flatMap((operation) => operation.inputs.filter((input) => input.startsWith('body:')))],
     ]);
     const valid = validRequests();
@@ -292,6 +295,30 @@ describe('GET /api/do-not-call and POST /api/calls/batch', () => {
         expectRefusal(await changesNothing(() => request), { route, statuses: [400], field });
       },
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("the provider's status callbacks", () => {
+  it('are refused with 403 unless signed with the secret and fresh, whatever headers and body come, or 400 naming a callId that is no UUID; nothing changes', async () => {
+    const [operation] = operations.filter((candidate) => routeOf(candidate) === PROVIDER_EVENTS);
+    const sent = fc.record({
+      callId: fc.oneof(fc.uuid().map((value) => ({ value, status: 403 })), hostileText({ minLength: 1, maxLength: 20 }).filter((text) => text.isWellFormed() && !/^[0-9a-f-]{36}$/i.test(text)).map((value) => ({ value, status: 400 }))),
+      timestamp: fc.option(fc.oneof(headerValue({ maxLength: 16 }), fc.integer({ min: 0, max: 2 ** 40 }).map(String), fc.constant(String(Math.floor(Date.now() / 1000))))),
+      signature: fc.option(fc.oneof(headerValue({ maxLength: 80 }), fc.stringMatching(/^v1=[0-9a-f]{64}$/))),
+      body: fc.jsonValue({ maxDepth: 2 }),
+    });
+    await checkProperty(
+      sent,
+      async ({ callId, timestamp, signature, body }) => {
+        let request = harness.anonymous().post(`/api/provider/events?callId=${encodeURIComponent(callId.value)}`).set('content-type', 'application/json');
+        if (timestamp !== null) request = request.set('x-provider-timestamp', timestamp);
+        if (signature !== null) request = request.set('x-provider-signature', signature);
+        const response = await changesNothing(() => request.send(JSON.stringify(body)));
+        if (callId.status === 400) return expectRefusal(response, { route: routeOf(operation!), statuses: [400], field: 'callId' });
+        expect({ status: response.status, message: response.body.message }).toEqual({ status: 403, message: expect.stringContaining('Not a status callback of the provider') });
+      },
+      { numRuns: 80 },
     );
   });
 });

@@ -43,6 +43,7 @@ describe('the OpenAPI document', () => {
         '/api/do-not-call',
         '/api/do-not-call/import',
         '/api/do-not-call/{phoneNumber}',
+        '/api/provider/events',
         '/api/auth/sign-in',
         '/api/auth/sign-out',
         '/api/auth/me',

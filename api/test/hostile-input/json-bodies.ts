@@ -93,7 +93,10 @@ function withWrongField(template: Entry[], schema: BodySchema): fc.Arbitrary<Raw
 /** A field (documented or not) holding arrays or objects nested `depth` deep: past the limit the body is refused as a whole. */
 function withNesting(template: Entry[], schema: BodySchema): fc.Arbitrary<RawBody> {
   const key = fc.oneof(fc.constantFrom(...Object.keys(schema.properties)), fc.constant('nested'));
-  return fc.tuple(key, fc.integer({ min: 1, max: 9_000 }), fc.boolean()).map(([field, depth, arrays]) => {
+  const rows = (field: string) => schema.properties[field]?.items?.$ref !== undefined;
+  return fc.tuple(key, fc.integer({ min: 1, max: 9_000 }), fc.boolean()).map(([field, shallowest, arrays]) => {
+    // Rows nested within the limit are a list of rows, each reported on its own: only past it is the body refused.
+    const depth = arrays && rows(field) ? Math.max(shallowest, MAX_DEPTH) : shallowest;
     const raw = arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     const entries: Entry[] = [...template.filter(([name]) => name !== field), [field, raw]];
     // An object field takes objects, and names the key it does not know inside it.
