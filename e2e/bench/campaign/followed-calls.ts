@@ -5,14 +5,16 @@ import { StackClient } from '../../src/support/stack-client';
 import { eventually } from '../../src/support/eventually';
 import { CallStream } from '../call-stream';
 
-/** A minute in progress at the provider: ringing 4.5 s after the dial, answered at 5 s, ended at 60 s. */
-export const TIMING = { queuedMs: 500, ringingMs: 4_500, talkMs: 55_000 };
+export interface CallTiming {
+  queuedMs: number;
+  ringingMs: number;
+  talkMs: number;
+}
+
 /** When each status begins at the provider, after the dial. */
-const STATUS_AT: Partial<Record<CallStatus, number>> = {
-  ringing: TIMING.queuedMs,
-  in_progress: TIMING.queuedMs + TIMING.ringingMs,
-  completed: TIMING.queuedMs + TIMING.ringingMs + TIMING.talkMs,
-};
+function statusAt({ queuedMs, ringingMs, talkMs }: CallTiming): Partial<Record<CallStatus, number>> {
+  return { ringing: queuedMs, in_progress: queuedMs + ringingMs, completed: queuedMs + ringingMs + talkMs };
+}
 
 export interface FollowedCalls {
   calls: number;
@@ -27,10 +29,10 @@ export interface FollowedCalls {
   toStreamMs: number[];
 }
 
-/** Dials `count` calls at once and follows them to their end, as the stack runs: by callbacks or by polling. */
-export async function followCalls(stack: Stack, phoneNumbers: string[]): Promise<FollowedCalls> {
-  const previous = await admin<{ timing: typeof TIMING }>(stack, 'GET', '/admin/behaviour');
-  await admin(stack, 'PUT', '/admin/behaviour', { timing: TIMING });
+/** Dials the numbers at once and follows the calls to their end, as the stack runs: by callbacks or by polling. */
+export async function followCalls(stack: Stack, phoneNumbers: string[], timing: CallTiming): Promise<FollowedCalls> {
+  const previous = await admin<{ timing: CallTiming }>(stack, 'GET', '/admin/behaviour');
+  await admin(stack, 'PUT', '/admin/behaviour', { timing });
   const stream = await CallStream.open(stack.apiUrl, stack.operatorKey);
   try {
     const before = await admin<ProviderStats>(stack, 'GET', '/admin/stats');
@@ -48,7 +50,7 @@ export async function followCalls(stack: Stack, phoneNumbers: string[]): Promise
       posts: after.posts - before.posts,
       lookups: after.lookups - before.lookups,
       callbacks: after.callbacks.sent - before.callbacks.sent,
-      toStreamMs: ids.flatMap((id) => toStream(stream, id, dialledAt.get(numberOf.get(id)!)!)),
+      toStreamMs: ids.flatMap((id) => toStream(stream, id, dialledAt.get(numberOf.get(id)!)!, timing)),
     };
   } finally {
     stream.close();
@@ -56,8 +58,8 @@ export async function followCalls(stack: Stack, phoneNumbers: string[]): Promise
   }
 }
 
-function toStream(stream: CallStream, id: string, dialledAt: number): number[] {
-  return Object.entries(STATUS_AT).flatMap(([status, offset]) => {
+function toStream(stream: CallStream, id: string, dialledAt: number, timing: CallTiming): number[] {
+  return Object.entries(statusAt(timing)).flatMap(([status, offset]) => {
     const copy = stream.copiesOf(id).find((candidate) => candidate.status === status);
     return copy ? [copy.receivedAt - (dialledAt + offset)] : [];
   });
