@@ -40,6 +40,8 @@ describe('the OpenAPI document', () => {
         '/api/calls/{id}/start-now',
         '/api/calls/batch',
         '/api/calls/batches',
+        '/api/calls/overview',
+        '/api/calls/export',
         '/api/do-not-call',
         '/api/do-not-call/import',
         '/api/do-not-call/{phoneNumber}',

@@ -20,6 +20,9 @@ import { CallWorkflows } from './call-workflows';
 import type { CreateCallDto } from './dto/create-call.dto';
 import type { ListCallsQuery } from './dto/list-calls.query';
 
+/** Calls an export reads from PostgreSQL at a time. */
+const EXPORT_PAGE = 1_000;
+
 export interface CallPage {
   items: CallState[];
   nextCursor: string | null;
@@ -71,11 +74,22 @@ export class CallsService {
   async list(accountId: string, query: ListCallsQuery): Promise<CallPage> {
     const limit = query.limit ?? CALL_PAGE_LIMIT.default;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const { status, batchId } = query;
-    const rows = await this.calls.findPage({ accountId, status, batchId, phonePrefix: phonePrefixOf(query.search), limit: limit + 1, after });
+    const rows = await this.calls.findPage({ ...filterOf(accountId, query), limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** Every call the list's filters select, newest first, a page at a time: an export of any size in bounded memory. */
+  async *everyPage(accountId: string, query: ListCallsQuery): AsyncGenerator<CallState[]> {
+    let after: { createdAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await this.calls.findPage({ ...filterOf(accountId, query), limit: EXPORT_PAGE, after });
+      if (page.length > 0) yield page;
+      const last = page.at(-1);
+      if (page.length < EXPORT_PAGE || !last) return;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
   }
 
   reschedule(principal: Principal, id: string, scheduledAt: string): Promise<CallState> {
@@ -114,6 +128,10 @@ export class CallsService {
     if (isTerminal(known)) throw new CallNotPendingError(known.status);
     return this.projection.caughtUp(await send());
   }
+}
+
+function filterOf(accountId: string, { status, batchId, search }: ListCallsQuery) {
+  return { accountId, status, batchId, phonePrefix: phonePrefixOf(search) };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { AccountRepository, CallBatchRepository, CallRepository, DoNotCallRepository, RateLimitRepository, ScheduleRepository, SessionRepository, dataSourceOptions, migrate, surviveLostConnections } from '@call-scheduler/db';
+import { AccountRepository, CallBatchRepository, CallOverviewRepository, CallRepository, DoNotCallRepository, RateLimitRepository, ScheduleRepository, SessionRepository, dataSourceOptions, migrate, surviveLostConnections } from '@call-scheduler/db';
 import { retryUntilReady } from '@call-scheduler/shared/runtime';
 import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 
-const REPOSITORIES = [CallRepository, AccountRepository, SessionRepository, RateLimitRepository, ScheduleRepository, DoNotCallRepository, CallBatchRepository];
+const REPOSITORIES = [CallRepository, AccountRepository, SessionRepository, RateLimitRepository, ScheduleRepository, DoNotCallRepository, CallBatchRepository, CallOverviewRepository];
 const DATABASE_LOG = new Logger('Database');
 
 /** One PostgreSQL pool per process, migrated before the API serves; TypeORM closes it on shutdown. */

@@ -23,6 +23,11 @@ export class AccountsCli {
     return match[1]!;
   }
 
+  /** A new account's id. */
+  async createAccount(name: string): Promise<string> {
+    return matchOf(await this.run('create-account', '--name', name), /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/);
+  }
+
   async createUser(accountId: string, user: { email: string; name: string; role: string; password: string }): Promise<void> {
     await this.run('create-user', '--account', accountId, '--email', user.email, '--name', user.name, '--role', user.role, '--password', user.password);
   }

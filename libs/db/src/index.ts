@@ -14,3 +14,4 @@ export * from './lost-connections';
 export * from './schedule.repository';
 export * from './do-not-call.repository';
 export * from './call-batch.repository';
+export * from './call-overview.repository';

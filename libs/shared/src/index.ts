@@ -13,3 +13,4 @@ export * from './calling-window';
 export * from './schedules';
 export * from './do-not-call';
 export * from './batches';
+export * from './call-overview.dto';

@@ -7,6 +7,7 @@ import { AddCallingWindows1768000000000 } from './1768000000000-add-calling-wind
 import { CreateSchedules1769000000000 } from './1769000000000-create-schedules';
 import { CreateDoNotCall1770000000000 } from './1770000000000-create-do-not-call';
 import { CreateCallBatches1771000000000 } from './1771000000000-create-call-batches';
+import { IndexDialEvents1772000000000 } from './1772000000000-index-dial-events';
 
 /** Every migration, oldest first; add new ones at the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateSchedules1769000000000,
   CreateDoNotCall1770000000000,
   CreateCallBatches1771000000000,
+  IndexDialEvents1772000000000,
 ];
