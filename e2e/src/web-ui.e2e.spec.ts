@@ -279,7 +279,8 @@ describe('the web page, in a real browser against the real stack', () => {
     await page.goto(stack.webUrl!);
     await page.getByText('Live', { exact: true }).waitFor();
     await api('/api/do-not-call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumber: '+14155556105' }) });
-    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString();
+    // Within the overview's 24 hours, which start at the current hour.
+    const tomorrow = new Date(Date.now() + 20 * 60 * 60_000).toISOString();
     const bad: Record<number, string> = {
       17: `"415 555, 12",${tomorrow},Bad number,,row-17`,
       60: `+14155556060,${tomorrow},"No attempts, none",0,row-60`,
@@ -308,6 +309,20 @@ describe('the web page, in a real browser against the real stack', () => {
     const batchIds = new Set(items.map((call) => call.batchId));
     expect({ calls: items.length, batches: batchIds.size }).toEqual({ calls: 195, batches: 1 });
     expect(await dialsTo('+14155556105')).toBe(0);
+
+    // The campaign seen whole: its overview, the list narrowed by batch and number, and the export of what it shows.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByText(/^195 calls; 0 dials in the last hour; 195 due in the next 24 hours/).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await page.getByLabel('Batch').selectOption({ index: 1 });
+    await page.getByRole('heading', { name: 'Batch overview' }).waitFor();
+    await page.getByLabel('Number starts with').fill('+1415555602');
+    await page.getByRole('list', { name: 'Calls' }).getByRole('listitem').filter({ hasText: '+1 415 555 6029' }).waitFor();
+    await expect(page.getByRole('list', { name: 'Calls' }).getByRole('listitem').count()).resolves.toBe(10);
+    await screenshot(page, '18-campaign-overview');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const lines = (await readFile((await exported.path())!, 'utf8')).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(11);
+    expect(lines.slice(1).every((line) => line.includes(',+1415555602'))).toBe(true);
     await campaigns.close();
   });
 

@@ -14,21 +14,24 @@ export class CallOverviewRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async overview(accountId: string, batchId: string | null, now: Date): Promise<CallOverviewDto> {
+    // Due calls are counted up to the end of the last hour shown, dials from the start of the first minute shown.
+    const dueUntil = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + CALL_OVERVIEW_SPAN.dueHours * HOUR_MS);
+    const dialsFrom = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS - (CALL_OVERVIEW_SPAN.dialMinutes - 1) * MINUTE_MS);
     const params = [accountId, batchId, now.toISOString()];
     const [statuses, dials, due, [overdue]]: [{ status: CallStatus; calls: number }[], Bucket[], Bucket[], { calls: number }[]] = await Promise.all([
       this.dataSource.query(`SELECT status, count(*)::int AS calls FROM calls c WHERE ${IN_SCOPE} GROUP BY status`, params.slice(0, 2)),
       this.dataSource.query(
         `SELECT ${bucketOf('e.occurred_at', MINUTE_MS)}, count(*)::int AS count
          FROM call_events e JOIN calls c ON c.id = e.call_id
-         WHERE e.type = 'DialAttemptStarted' AND e.occurred_at > $3::timestamptz - make_interval(mins => ${CALL_OVERVIEW_SPAN.dialMinutes}) AND ${IN_SCOPE}
+         WHERE e.type = 'DialAttemptStarted' AND e.occurred_at >= $3::timestamptz AND ${IN_SCOPE}
          GROUP BY 1`,
-        params,
+        [accountId, batchId, dialsFrom.toISOString()],
       ),
       this.dataSource.query(
         `SELECT ${bucketOf(NEXT_DIAL, HOUR_MS)}, count(*)::int AS count FROM calls c
-         WHERE ${IN_SCOPE} AND ${PENDING} AND ${NEXT_DIAL} >= $3::timestamptz AND ${NEXT_DIAL} < $3::timestamptz + make_interval(hours => ${CALL_OVERVIEW_SPAN.dueHours})
+         WHERE ${IN_SCOPE} AND ${PENDING} AND ${NEXT_DIAL} >= $3::timestamptz AND ${NEXT_DIAL} < $4::timestamptz
          GROUP BY 1`,
-        params,
+        [...params, dueUntil.toISOString()],
       ),
       this.dataSource.query(`SELECT count(*)::int AS calls FROM calls c WHERE ${IN_SCOPE} AND ${PENDING} AND ${NEXT_DIAL} < $3::timestamptz`, params),
     ]);

@@ -9,7 +9,7 @@ export interface CallOverviewDto {
   byStatus: Record<CallStatus, number>;
   /** Dial attempts started in each of the last 60 minutes, oldest first; `minute` is its start. */
   dialsPerMinute: { minute: string; dials: number }[];
-  /** Pending calls whose next dial falls in each of the next 24 hours, soonest first; `hour` is its start. */
+  /** Pending calls whose next dial falls in each of 24 hours from the current one on, soonest first; `hour` is its start. */
   duePerHour: { hour: string; calls: number }[];
   /** Pending calls already due: waiting for the spend cap or a worker. */
   overdue: number;

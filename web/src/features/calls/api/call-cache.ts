@@ -1,5 +1,6 @@
-import type { CallDetailDto, CallDto, CallPageDto, CallStatus } from '@call-scheduler/shared';
-import { replaceEqualDeep, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { CallDetailDto, CallDto, CallPageDto } from '@call-scheduler/shared';
+import { replaceEqualDeep, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { matchesFilters, type CallFilters } from '../call-filters';
 import { callKeys } from './call-keys';
 
 export type CallPages = InfiniteData<CallPageDto, string | null>;
@@ -10,8 +11,7 @@ export type CallPages = InfiniteData<CallPageDto, string | null>;
  */
 export function applyCallChange(queryClient: QueryClient, call: CallDto): void {
   for (const [key] of queryClient.getQueriesData<CallPages>({ queryKey: callKeys.lists() })) {
-    const status = (key[2] as { status: CallStatus | null }).status ?? undefined;
-    queryClient.setQueryData<CallPages>(key, (pages) => pages && mergeIntoPages(pages, call, status));
+    queryClient.setQueryData<CallPages>(key, (pages) => pages && mergeIntoPages(pages, call, filtersOfKey(key)));
   }
   const detailKey = callKeys.detail(call.id);
   const detail = queryClient.getQueryData<CallDetailDto>(detailKey);
@@ -27,7 +27,7 @@ export function applyCallChange(queryClient: QueryClient, call: CallDto): void {
  * pushed would otherwise put the older copy back: the newer copy of each call is kept, and so is a
  * call created after the fetch's snapshot (newer than everything in it: calls are never deleted).
  */
-export function keepNewerCalls(cached: CallPages | undefined, fetched: CallPages, status: CallStatus | undefined): CallPages {
+export function keepNewerCalls(cached: CallPages | undefined, fetched: CallPages, filters: CallFilters): CallPages {
   if (!cached) return fetched;
   const fetchedVersions = new Map(fetched.pages.flatMap((page) => page.items).map((call) => [call.id, call.version]));
   const newestFetched = fetched.pages[0]?.items[0];
@@ -36,9 +36,10 @@ export function keepNewerCalls(cached: CallPages | undefined, fetched: CallPages
     .filter((call) => {
       const fetchedVersion = fetchedVersions.get(call.id);
       if (fetchedVersion !== undefined) return fetchedVersion < call.version;
-      return status === undefined && isNewer(call, newestFetched);
+      // A call's batch and number never change, but its status may have since it was cached.
+      return filters.status === undefined && isNewer(call, newestFetched);
     });
-  return replaceEqualDeep(cached, newer.reduce((data, call) => mergeIntoPages(data, call, status), fetched));
+  return replaceEqualDeep(cached, newer.reduce((data, call) => mergeIntoPages(data, call, filters), fetched));
 }
 
 /** What a fetched call becomes in the cache: the copy already there, if the stream made it newer. */
@@ -53,10 +54,10 @@ export function refetchCalls(queryClient: QueryClient): Promise<void> {
 
 /**
  * The list with `call` in its place: replaced where it is, removed when it no longer matches the
- * filter, inserted in newest-first order when it falls inside the loaded pages.
+ * filters, inserted in newest-first order when it falls inside the loaded pages.
  */
-export function mergeIntoPages(data: CallPages, call: CallDto, status: CallStatus | undefined): CallPages {
-  const matches = status === undefined || call.status === status;
+export function mergeIntoPages(data: CallPages, call: CallDto, filters: CallFilters): CallPages {
+  const matches = matchesFilters(call, filters);
   const known = data.pages.flatMap((page) => page.items).find((item) => item.id === call.id);
   if (known) {
     if (known.version >= call.version) return data;
@@ -71,6 +72,12 @@ export function mergeIntoPages(data: CallPages, call: CallDto, status: CallStatu
     ...data,
     pages: data.pages.map((page, index) => (index === pageIndex ? { ...page, items: insertInOrder(page.items, call) } : page)),
   };
+}
+
+/** The filters a list's key (`callKeys.list`) was made from. */
+function filtersOfKey(key: QueryKey): CallFilters {
+  const { status, batchId, search } = key[2] as ReturnType<typeof callKeys.list>[2];
+  return { status: status ?? undefined, batchId: batchId ?? undefined, search: search ?? undefined };
 }
 
 function mapItems(data: CallPages, change: (items: CallDto[]) => CallDto[]): CallPages {

@@ -1,6 +1,7 @@
 import { CALL_STREAM_EVENT, CALL_STREAM_HEARTBEAT_MS, CALL_STREAM_PATH, type CallDto } from '@call-scheduler/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { refreshOverviewSoon } from '../../campaign-overview/api/refresh-overview';
 import { applyScheduledCallChange } from '../../schedules/api/schedules';
 import { applyCallChange, refetchCalls } from './call-cache';
 
@@ -54,6 +55,7 @@ export function useCallStream(onDrop?: () => void): CallStreamStatus {
         const call = JSON.parse(event.data) as CallDto;
         applyCallChange(queryClient, call);
         applyScheduledCallChange(queryClient, call);
+        refreshOverviewSoon(queryClient);
       });
       source.addEventListener(CALL_STREAM_EVENT.resync, () => {
         heardFrom();

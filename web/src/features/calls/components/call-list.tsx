@@ -1,12 +1,15 @@
-import { CALL_STATUSES, type CallDto, type CallStatus } from '@call-scheduler/shared';
+import type { CallDto } from '@call-scheduler/shared';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import { useDocumentOffset } from '../../../lib/use-document-offset';
 import { useNow } from '../../../lib/use-now';
 import { useCalls } from '../api/get-calls';
+import type { CallFilters } from '../call-filters';
 import { CALL_STATUS_LABELS } from '../call-status-labels';
 import { formatPhoneNumber } from '../phone-number-input';
 import { callHref } from '../selected-call';
+import type { CallFilterState } from '../use-call-filters';
+import { CallFilterBar } from './call-filter-bar';
 import { CallTime, RelativeTime } from './call-time';
 import { HeldMarker } from './held-marker';
 import { StatusBadge } from './status-badge';
@@ -14,12 +17,12 @@ import { WindowMarker } from './window-marker';
 
 export interface CallListProps {
   selectedId: string | null;
+  filters: CallFilterState;
 }
 
-/** Every call, newest first, loaded a page at a time as the operator scrolls. */
-export function CallList({ selectedId }: CallListProps) {
-  const [status, setStatus] = useState<CallStatus | undefined>(undefined);
-  const calls = useCalls(status);
+/** Every call the filters select, newest first, loaded a page at a time as the operator scrolls. */
+export function CallList({ selectedId, filters }: CallListProps) {
+  const calls = useCalls(filters.applied);
   const now = useNow();
   const id = useId();
   const items = useMemo(() => calls.data?.pages.flatMap((page) => page.items) ?? [], [calls.data]);
@@ -28,17 +31,7 @@ export function CallList({ selectedId }: CallListProps) {
     <section className="call-list" aria-labelledby={`${id}-title`}>
       <div className="list-header">
         <h2 id={`${id}-title`}>Calls</h2>
-        <label>
-          Status{' '}
-          <select value={status ?? ''} onChange={(event) => setStatus((event.target.value || undefined) as CallStatus | undefined)}>
-            <option value="">All</option>
-            {CALL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {CALL_STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CallFilterBar filters={filters} />
       </div>
       {calls.isError && (
         <p role="alert" className="error">
@@ -48,7 +41,7 @@ export function CallList({ selectedId }: CallListProps) {
       {calls.isPending ? (
         <p>Loading calls…</p>
       ) : items.length === 0 ? (
-        <p>{status ? `No ${CALL_STATUS_LABELS[status].toLowerCase()} calls.` : 'No calls yet: schedule one above.'}</p>
+        <p>{emptyListText(filters.applied)}</p>
       ) : (
         <>
           <div className="call-row call-row-header" aria-hidden="true">
@@ -66,6 +59,11 @@ export function CallList({ selectedId }: CallListProps) {
       )}
     </section>
   );
+}
+
+function emptyListText({ status, batchId, search }: CallFilters): string {
+  if (batchId || search) return 'No calls match these filters.';
+  return status ? `No ${CALL_STATUS_LABELS[status].toLowerCase()} calls.` : 'No calls yet: schedule one above.';
 }
 
 interface VirtualCallRowsProps {
