@@ -48,7 +48,7 @@ describe('GET /api/calls/export', () => {
   it('answers every call the filters select as CSV, newest first, past any page size, and keeps a note from being read as a formula', async () => {
     const { keys } = await harness.newAccount('Export');
     const secret = keys.operator.secret;
-    const calls = Array.from({ length: 1_203 }, (_, i) => ({ phoneNumber: `+1415${String(3_000_000 + i).padStart(7, '0')}`, scheduledAt: fromNow(HOUR), note: i === 0 ? '=HYPERLINK("x")' : `Row ${i}` }));
+    const calls = Array.from({ length: 1_003 }, (_, i) => ({ phoneNumber: `+1415${String(3_000_000 + i).padStart(7, '0')}`, scheduledAt: fromNow(HOUR), note: i === 0 ? '=HYPERLINK("x")' : `Row ${i}` }));
     const { batchId } = (await harness.api(secret).post('/api/calls/batch').send({ calls })).body;
     await harness.api(secret).post('/api/calls').send({ phoneNumber: '+442071838750', scheduledAt: fromNow(HOUR) });
 
@@ -57,7 +57,7 @@ describe('GET /api/calls/export', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="calls-\d{4}-\d{2}-\d{2}\.csv"$/);
     const rows = parse(response.text, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(1_203);
+    expect(rows).toHaveLength(1_003);
     expect(new Set(rows.map((row) => row.batchId))).toEqual(new Set([batchId]));
     expect(rows.find((row) => row.phoneNumber === '+14153000000')?.note).toBe(`'=HYPERLINK("x")`);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'phoneNumber', 'status', 'scheduledAt', 'temporalUiUrl']));
