@@ -1,4 +1,4 @@
-import { DoNotCallRepository } from '@call-scheduler/db';
+import { DoNotCallRepository, type NewDoNotCallEntry } from '@call-scheduler/db';
 import {
   DO_NOT_CALL_LIMITS,
   checkPhoneNumber,
@@ -29,10 +29,10 @@ export class DoNotCallService {
   }
 
   /** Adds the number, or leaves it as it was listed; `added` says which. */
-  async add({ accountId, actor }: Principal, { phoneNumber, reason }: AddDoNotCallDto): Promise<{ entry: DoNotCallEntryDto; added: boolean }> {
-    const e164 = e164Of(phoneNumber);
-    const added = await this.list.add(accountId, [{ phoneNumber: e164, reason: reason?.trim() || null }], actor);
-    return { entry: (await this.list.find(accountId, e164))!, added: added.size > 0 };
+  async add({ accountId, actor }: Principal, asked: AddDoNotCallDto): Promise<{ entry: DoNotCallEntryDto; added: boolean }> {
+    const entry = entryOf(asked);
+    const added = await this.list.add(accountId, [entry], actor);
+    return { entry: (await this.list.find(accountId, entry.phoneNumber))!, added: added.size > 0 };
   }
 
   async remove(accountId: string, phoneNumber: string): Promise<void> {
@@ -42,12 +42,13 @@ export class DoNotCallService {
 
   /** Adds every valid row in one statement; each row is reported, in order, rejected rows with their fields. */
   async import({ accountId, actor }: Principal, entries: unknown[]): Promise<DoNotCallImportReport> {
-    const checked = await Promise.all(entries.map((entry) => checkRow(AddDoNotCallDto, entry)));
-    const valid = checked.flatMap((check) => (check.valid ? [{ phoneNumber: e164Of(check.value.phoneNumber), reason: check.value.reason?.trim() || null }] : []));
-    const added = await this.list.add(accountId, valid, actor);
+    const checked = (await Promise.all(entries.map((entry) => checkRow(AddDoNotCallDto, entry)))).map((check) =>
+      check.valid ? { valid: true as const, entry: entryOf(check.value) } : check,
+    );
+    const added = await this.list.add(accountId, checked.flatMap((check) => (check.valid ? [check.entry] : [])), actor);
     const rows = checked.map((check, row): DoNotCallImportRow => {
       if (!check.valid) return { row, status: 'rejected', errors: check.errors };
-      const phoneNumber = e164Of(check.value.phoneNumber);
+      const { phoneNumber } = check.entry;
       // A number twice in one import is added by its first row only.
       const status = added.delete(phoneNumber) ? 'added' : 'already listed';
       return { row, status, phoneNumber };
@@ -66,6 +67,10 @@ export class DoNotCallService {
   listed(accountId: string, phoneNumbers: string[]): Promise<Set<string>> {
     return this.list.listed(accountId, phoneNumbers);
   }
+}
+
+function entryOf({ phoneNumber, reason }: AddDoNotCallDto): NewDoNotCallEntry {
+  return { phoneNumber: e164Of(phoneNumber), reason: reason?.trim() || null };
 }
 
 function e164Of(phoneNumber: string): string {

@@ -1,9 +1,10 @@
 import type { ProviderStatusReport } from '@call-scheduler/shared/workflow';
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { CallWorkflows } from '../calls/call-workflows';
 import { InvalidCallInputError } from '../calls/call.errors';
 import { API_CONFIG, type ApiConfig } from '../config/api.config';
 import { checkRow } from '../errors/row-validation';
+import { toApiError } from '../errors/validation';
 import { ProviderStatusEventDto } from './dto/provider-status-event.dto';
 import { signatureProblem, type SignedRequest } from './provider-event-signature';
 import { UnsignedProviderEventError } from './provider-events.errors';
@@ -33,7 +34,7 @@ async function readEvent(body: Buffer): Promise<ProviderStatusReport> {
     throw new InvalidCallInputError('body', 'is not JSON');
   }
   const event = await checkRow(ProviderStatusEventDto, json);
-  if (!event.valid) throw new InvalidCallInputError(event.errors[0]!.field, event.errors[0]!.message.replace(/^\S+ /, ''));
+  if (!event.valid) throw new BadRequestException(toApiError(event.errors));
   const { id, status, sequence, occurredAt, durationSeconds } = event.value;
   return { externalCallId: id, status, sequence, occurredAt, durationSeconds: durationSeconds ?? null };
 }
